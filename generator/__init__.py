@@ -1,0 +1,1 @@
+"""The ITBS rehab handbook: content checker, site generator and printable plans."""

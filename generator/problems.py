@@ -1,0 +1,83 @@
+"""Problems found in the content: a stable code, a severity, a place and a message.
+
+Every check yields :class:`Problem` objects; reporters turn them into text,
+GitHub annotations or JSON. Codes never change meaning once published:
+E0xx file and YAML, E1xx schema, E2xx cross-references, W3xx warnings.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+ERROR = "error"
+WARNING = "warning"
+
+#: code -> short title, the catalogue shown by ``handbook check --codes``.
+CODES = {
+    "E001": "file is not valid UTF-8 text",
+    "E002": "file is empty",
+    "E003": "file is too large",
+    "E004": "YAML syntax error",
+    "E005": "tab used for indentation",
+    "E006": "duplicate key",
+    "E007": "too many anchors/aliases or a recursive alias",
+    "E008": "unsupported YAML tag",
+    "E009": "file must hold a single mapping",
+    "E101": "required field missing",
+    "E102": "unknown field",
+    "E103": "wrong type of value",
+    "E104": "value not allowed",
+    "E105": "value has the wrong form",
+    "E106": "value out of range",
+    "E107": "too few or too many items",
+    "E108": "repeated item",
+    "E109": "value matches none of the allowed forms",
+    "E201": "unknown drill",
+    "E202": "unknown measure",
+    "E203": "unknown warning sign",
+    "E204": "unknown assessment",
+    "E205": "unknown reference",
+    "E206": "id used twice",
+    "E207": "file name does not match id",
+    "E208": "regression/progression loop",
+    "E209": "phase without a measurable exit criterion",
+    "E210": "criterion value does not fit its measure",
+    "E211": "content outside protocols/ or drills/",
+    "W301": "drill not used by any phase",
+    "W302": "reference never cited",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the content, at ``file:line:column`` (1-based)."""
+
+    file: str
+    line: int
+    column: int
+    code: str
+    message: str = field(compare=False)
+    severity: str = field(default=ERROR, compare=False)
+
+    def __post_init__(self):
+        if self.code not in CODES:
+            raise ValueError(f"unknown problem code {self.code}")
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+
+def error(code: str, file: str, position: tuple[int, int], message: str) -> Problem:
+    return Problem(file, position[0], position[1], code, message, ERROR)
+
+
+def warning(code: str, file: str, position: tuple[int, int], message: str) -> Problem:
+    return Problem(file, position[0], position[1], code, message, WARNING)
+
+
+def did_you_mean(word, choices, otherwise: str = "") -> str:
+    """' — did you mean 'x'?' for the closest of ``choices``, else ``otherwise``."""
+    close = difflib.get_close_matches(str(word), sorted(str(c) for c in choices), n=1, cutoff=0.6)
+    return f" — did you mean '{close[0]}'?" if close else otherwise

@@ -1,0 +1,40 @@
+"""E201/E208: regression and progression links name real drills and never loop."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..content import Content
+from ..problems import Problem, error
+from .known import did_you_mean, known_drills
+
+LINKS = ("regression", "progression")
+
+
+def check(content: Content) -> Iterator[Problem]:
+    drills = known_drills(content)
+    valid = {s.data["id"]: s for s in content.valid_drills()}
+    for link in LINKS:
+        for drill_id, source in valid.items():
+            target = source.data.get(link)
+            if target is not None and target not in drills:
+                yield error("E201", source.file, source.value_position((link,)),
+                            f"the {link} '{target}' is not a drill in drills/{did_you_mean(target, drills)}")
+        yield from _loops(link, valid)
+
+
+def _loops(link: str, valid: dict) -> Iterator[Problem]:
+    """Report each loop once, at the drill of the loop that sorts first."""
+    reported: set[str] = set()
+    for start in sorted(valid):
+        chain, current = [], start
+        while current in valid and current not in chain:
+            chain.append(current)
+            current = valid[current].data.get(link)
+        if current == start and start not in reported:
+            reported.update(chain)
+            path = " → ".join(chain + [start])
+            source = valid[start]
+            yield error("E208", source.file, source.value_position((link,)),
+                        f"the {link} links go round in a loop ({path}); each {link} must lead to a different "
+                        "drill that does not lead back")
