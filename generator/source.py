@@ -38,6 +38,7 @@ _SCALARS = {
     _TAG + "str": lambda node: node.value,
     _TAG + "timestamp": lambda node: node.value,
 }
+_COLLECTIONS = {_TAG + "seq", _TAG + "map"}
 _TRUE_FALSE = {"true", "false"}
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 
@@ -112,6 +113,8 @@ class _Builder:
             return self._scalar(node, path)
         if id(node) in self.active:
             self._fail(node, "an alias '*' refers to the item that contains it, which never ends; write the content out plainly")
+        if node.tag not in _COLLECTIONS:
+            return self._unsupported(node)
         self.active.add(id(node))
         try:
             if isinstance(node, SequenceNode):
@@ -140,12 +143,14 @@ class _Builder:
     def _scalar(self, node: ScalarNode, path: tuple):
         construct = _SCALARS.get(node.tag)
         if construct is None:
-            self._problem("E008", node, f"the tag '{node.tag}' is not supported; remove it and write a plain value")
-            return None
+            return self._unsupported(node)
         value = construct(node)
         if node.tag == _TAG + "bool" and node.value.lower() not in _TRUE_FALSE:
             self.source.word_booleans[path] = node.value
         return value
+
+    def _unsupported(self, node) -> None:
+        self._problem("E008", node, f"the tag '{node.tag}' is not supported; remove it and write a plain value")
 
     def _problem(self, code: str, node, message: str) -> None:
         self.problems.append(error(code, self.source.file, _position(node.start_mark), message))

@@ -1,0 +1,59 @@
+"""Time `handbook check` on a large synthetic corpus (a script, not a test).
+
+    python benchmarks/check.py [--protocols 20] [--drills 5000] [--repeat 3]
+
+Prints the best wall-clock time of the in-process check and of the
+command line, and the time per 1,000 drill files. Goal: at most 1 s per
+1,000 drill files on a 2-core machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.corpus import make_corpus  # noqa: E402
+from generator.check import check_project  # noqa: E402
+from generator.source import Loader  # noqa: E402
+
+
+def best_of(repeat: int, action) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> int:
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--protocols", type=int, default=20)
+    options.add_argument("--drills", type=int, default=5000)
+    options.add_argument("--repeat", type=int, default=3)
+    args = options.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = make_corpus(Path(tmp), args.protocols, args.drills)
+        result = check_project(root)
+        if result.problems:
+            print(f"the synthetic corpus is not clean: {result.problems[:3]}", file=sys.stderr)
+            return 1
+        in_process = best_of(args.repeat, lambda: check_project(root))
+        command = best_of(args.repeat, lambda: subprocess.run(
+            [sys.executable, "-m", "generator", "--root", str(root), "check"], check=True, capture_output=True))
+    per_thousand = command / args.drills * 1000
+    print(f"corpus: {args.protocols} protocols, {args.drills} drills; YAML loader: {Loader.__name__}")
+    print(f"check (in process):   {in_process:.2f} s")
+    print(f"check (command line): {command:.2f} s  = {per_thousand:.2f} s per 1,000 drill files "
+          f"(goal <= 1.00 s: {'met' if per_thousand <= 1 else 'MISSED'})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

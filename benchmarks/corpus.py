@@ -1,0 +1,99 @@
+"""Write a large synthetic but valid content corpus for benchmarks.
+
+``make_corpus(folder, protocols=20, drills=5000)`` copies the project's
+schemas and mkdocs.yml and writes drills and protocols that pass
+``handbook check`` with no errors: each protocol prescribes its share of
+the drills across six phases, and drills link to their neighbours as
+regressions and progressions.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CATEGORIES = ["mobility", "strength", "neuromuscular", "conditioning", "running", "recovery", "warm-up"]
+PHASES = 6
+
+
+def drill(i: int, count: int) -> dict:
+    data = {
+        "id": f"drill-{i:05d}",
+        "name": f"Synthetic drill {i}",
+        "aliases": [f"synthetic {i}", f"drill number {i}"],
+        "summary": "A synthetic drill used to measure how fast the content is checked and built.",
+        "category": CATEGORIES[i % len(CATEGORIES)],
+        "regions": ["hip", "core"],
+        "targets": ["gluteus medius", "hip external rotators"],
+        "equipment": ["mat", "light resistance band"],
+        "dosage": {"sets": 3, "reps": "10-15", "tempo": "2-1-2", "rest_seconds": 60, "per_week": 3, "side": "each"},
+        "steps": ["Lie on your side with your knees bent.", "Lift the top knee without rolling back.",
+                  "Lower slowly and repeat."],
+        "cues": ["Keep the pelvis still.", "Move slowly."],
+        "common_errors": ["Rolling the pelvis back: stack the hips."],
+        "stop_if": ["Sharp pain on the outside of the knee."],
+        "references": ["ref-1"],
+        "evidence": {"level": "clinical-consensus", "note": "Synthetic."},
+    }
+    if i % 10:
+        data["regression"] = f"drill-{i - 1:05d}"
+    if (i + 1) % 10 and i + 1 < count:
+        data["progression"] = f"drill-{i + 1:05d}"
+    return data
+
+
+def protocol(p: int, drill_ids: list[str]) -> dict:
+    measures = [
+        {"id": "pain-during", "name": "Pain during activity", "kind": "scale", "unit": "/10", "how": "Rate it 0-10."},
+        {"id": "walk-minutes", "name": "Pain-free walking", "kind": "minutes", "unit": "min", "how": "Time it."},
+        {"id": "step-down", "name": "Step-down quality", "kind": "categorical", "values": ["good", "fair", "poor"],
+         "how": "Watch the knee.", "assessment": "step-down-test"},
+    ]
+    chunk = max(1, len(drill_ids) // PHASES)
+    phases = []
+    for n in range(PHASES):
+        ids = drill_ids[n * chunk:(n + 1) * chunk] if n < PHASES - 1 else drill_ids[n * chunk:]
+        phases.append({
+            "id": f"phase-{n + 1}", "title": f"Phase {n + 1}", "summary": "A synthetic phase.",
+            "goals": ["Build tolerance."], "typical_duration": {"min_weeks": 1, "max_weeks": 3},
+            "activities": {"allowed": ["Walking."], "avoid": ["Downhill running."]},
+            "drills": [{"drill": d, "dosage": {"sets": 2}} for d in ids],
+            "exit_criteria": [] if n == PHASES - 1 else [
+                {"measure": "pain-during", "operator": "<=", "value": 2, "text": "Pain at most 2/10.",
+                 "sustained": {"count": 3, "period": "sessions"}, "references": ["ref-1"]},
+                {"measure": "step-down", "operator": "==", "value": "good", "text": "Step-down looks good."}],
+            "warning_signs": ["pain-high"], "assessments": ["step-down-test"],
+        })
+    return {
+        "id": f"protocol-{p:02d}", "title": f"Synthetic protocol {p}", "condition": "Synthetic condition",
+        "version": "1.0.0", "status": "active", "reviewed": {"date": "2026-11-01", "reviewers": ["Reviewer"]},
+        "measures": measures,
+        "assessments": [{"id": "step-down-test", "name": "Step-down", "purpose": "Control.",
+                         "instructions": ["Step down slowly."], "scoring": "good, fair or poor."}],
+        "warning_signs": [{"id": "pain-high", "name": "High pain", "description": "Pain above 5/10.",
+                           "severity": "red", "action": "stop-and-contact-clinician",
+                           "rule": {"measure": "pain-during", "operator": ">", "value": 5}}],
+        "phases": phases,
+        "references": [{"id": "ref-1", "authors": "Author A", "year": 2020, "title": "A synthetic source",
+                        "source": "Journal 2020;1:1-2"}],
+    }
+
+
+def make_corpus(folder: Path, protocols: int = 20, drills: int = 5000) -> Path:
+    """Write the corpus into ``folder`` (created) and return it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(ROOT / "schemas", folder / "schemas", dirs_exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    (folder / "drills").mkdir(exist_ok=True)
+    (folder / "protocols").mkdir(exist_ok=True)
+    ids = [f"drill-{i:05d}" for i in range(drills)]
+    for i, drill_id in enumerate(ids):
+        (folder / "drills" / f"{drill_id}.yaml").write_text(yaml.safe_dump(drill(i, drills), sort_keys=False))
+    share = -(-drills // protocols)
+    for p in range(protocols):
+        (folder / "protocols" / f"protocol-{p:02d}.yaml").write_text(
+            yaml.safe_dump(protocol(p, ids[p * share:(p + 1) * share]), sort_keys=False))
+    return folder
