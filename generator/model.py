@@ -1,0 +1,522 @@
+"""The handbook as linked objects, built from checked content.
+
+Ids are resolved to objects (a phase holds its drills, criteria hold their
+measure), dosages are merged, and the plain-words wording of dosages and
+rules lives here so that the site and the printable plans say the same thing.
+Nothing here knows about HTML or Markdown.
+"""
+
+from __future__ import annotations
+
+import operator as op
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any, Sequence
+
+from .check import CheckResult, check_project
+from .problems import Problem
+
+AMOUNT_FIELDS = ("reps", "hold_seconds", "duration_minutes")
+SEVERITY_ORDER = ("red", "amber", "green")
+ACTIONS = {
+    "continue": "Carry on with the plan",
+    "hold": "Hold: stay at the current level until it settles",
+    "regress-one-phase": "Go back one phase",
+    "stop-and-contact-clinician": "Stop and contact your clinician",
+}
+OPERATORS = {"<": (op.lt, "<"), "<=": (op.le, "≤"), "==": (op.eq, "="), ">=": (op.ge, "≥"), ">": (op.gt, ">")}
+
+
+class ContentError(Exception):
+    """The content has errors; ``problems`` lists them, ``result`` is the whole check."""
+
+    def __init__(self, result: CheckResult):
+        super().__init__(f"{len(result.errors)} content error(s)")
+        self.result = result
+        self.problems = result.errors
+
+
+def _number(value) -> str:
+    """12 -> '12', 2.5 -> '2.5', 2.0 -> '2'."""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _plural(count, word: str) -> str:
+    return f"{_number(count)} {word}{'' if count == 1 else 's'}"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    level: str
+    note: str | None = None
+
+    @property
+    def level_text(self) -> str:
+        return self.level.replace("-", " ").capitalize()
+
+
+@dataclass(frozen=True)
+class Dosage:
+    """How much of a drill to do; amounts are whole numbers or ranges such as '10-15'."""
+
+    sets: int | str | None = None
+    reps: int | str | None = None
+    hold_seconds: int | str | None = None
+    duration_minutes: int | str | None = None
+    tempo: str | None = None
+    rest_seconds: int | None = None
+    per_week: int | None = None
+    side: str | None = None
+    note: str | None = None
+
+    @classmethod
+    def from_data(cls, data: dict) -> Dosage:
+        return cls(**data)
+
+    def merged(self, override: dict | None) -> Dosage:
+        """This dosage with ``override``'s fields on top; an override's amount replaces any other amount."""
+        values = self.as_dict()
+        if override and any(key in override for key in AMOUNT_FIELDS):
+            values = {k: v for k, v in values.items() if k not in AMOUNT_FIELDS}
+        return Dosage(**{**values, **(override or {})})
+
+    def as_dict(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None}
+
+    @property
+    def amount(self) -> str:
+        """'3 × 10-15 reps', '3 × 30 s hold', '20 min'."""
+        if self.reps is not None:
+            each = f"{self.reps} reps"
+        elif self.hold_seconds is not None:
+            each = f"{self.hold_seconds} s hold"
+        elif self.duration_minutes is not None:
+            each = f"{self.duration_minutes} min"
+        else:
+            each = ""
+        if self.sets is None:
+            return each
+        sets = f"{self.sets} set{'' if self.sets == 1 else 's'}"
+        return f"{self.sets} × {each}" if each else sets
+
+    def text(self) -> str:
+        """The whole dose in words: '3 × 10-15 reps, each side, tempo 3-1-1, rest 60 s, 3×/week'."""
+        parts = [self.amount]
+        if self.side:
+            parts.append("each side" if self.side == "each" else "both sides together")
+        if self.tempo:
+            parts.append(f"tempo {self.tempo}")
+        if self.rest_seconds is not None:
+            parts.append(f"rest {self.rest_seconds} s")
+        if self.per_week:
+            parts.append(f"{self.per_week}×/week")
+        return ", ".join(p for p in parts if p)
+
+
+@dataclass(eq=False)
+class Reference:
+    id: str
+    authors: str
+    year: int
+    title: str
+    source: str
+    protocol_id: str
+    doi: str | None = None
+    url: str | None = None
+    evidence: Evidence | None = None
+
+    @property
+    def link(self) -> str | None:
+        """Where the source can be read: its DOI address, else its web address."""
+        return f"https://doi.org/{self.doi}" if self.doi else self.url
+
+    def citation(self) -> str:
+        return f"{self.authors} ({self.year}). {self.title}. {self.source}."
+
+
+@dataclass(eq=False)
+class Assessment:
+    id: str
+    name: str
+    purpose: str
+    instructions: list[str]
+    scoring: str
+    who: str | None = None
+    equipment: list[str] = field(default_factory=list)
+    schedule: str | None = None
+    references: list[Reference] = field(default_factory=list)
+    measures: list[Measure] = field(default_factory=list, repr=False)
+    phases: list[Phase] = field(default_factory=list, repr=False)
+    protocol: Protocol | None = field(default=None, repr=False)
+
+    @property
+    def criteria(self) -> list[tuple[Phase, Criterion]]:
+        """(phase, criterion) of every exit criterion whose measure this test produces."""
+        return [(phase, criterion) for phase in self.protocol.phases for criterion in phase.exit_criteria
+                if criterion.rule.measure.assessment is self]
+
+
+@dataclass(eq=False)
+class Measure:
+    id: str
+    name: str
+    kind: str
+    how: str
+    unit: str | None = None
+    min: float | None = None
+    max: float | None = None
+    values: list[str] = field(default_factory=list)
+    assessment: Assessment | None = None
+    references: list[Reference] = field(default_factory=list)
+
+    def shown(self, value) -> str:
+        """A value of this measure in words: '2 /10', 'yes', 'good'."""
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if isinstance(value, str):
+            return value
+        return f"{_number(value)} {self.unit}" if self.unit else _number(value)
+
+
+@dataclass(frozen=True)
+class Sustained:
+    count: int
+    period: str
+
+    def text(self) -> str:
+        if self.count == 1:
+            return f"for 1 {self.period.removesuffix('s')}"
+        return f"for {self.count} consecutive {self.period}"
+
+
+@dataclass(eq=False)
+class Rule:
+    """A comparison a program can evaluate: measure, operator, threshold and how long it must hold."""
+
+    measure: Measure
+    operator: str
+    value: Any
+    sustained: Sustained | None = None
+
+    def holds(self, observed) -> bool:
+        """Whether one observed value satisfies the comparison.
+
+        Categorical values compare by their place in the measure's list (best first),
+        so ``<= fair`` means good or fair.
+        """
+        compare = OPERATORS[self.operator][0]
+        if self.measure.kind == "categorical":
+            order = self.measure.values
+            if observed not in order:
+                raise ValueError(f"{observed!r} is not one of {', '.join(order)}")
+            return compare(order.index(observed), order.index(self.value))
+        return compare(observed, self.value)
+
+    def met_by(self, history: Sequence) -> bool:
+        """Whether the latest observations (oldest first) satisfy the rule for as long as it must hold."""
+        needed = self.sustained.count if self.sustained else 1
+        recent = list(history)[-needed:]
+        return len(recent) == needed and all(self.holds(v) for v in recent)
+
+    def text(self) -> str:
+        """'Pain during running ≤ 2 /10 for 3 consecutive sessions'."""
+        name = self.measure.name
+        if self.measure.kind == "categorical":
+            accepted = [v for v in self.measure.values if self.holds(v)]
+            words = f"{name}: {' or '.join(accepted)}"
+        elif self.measure.kind == "boolean":
+            words = f"{name}: {self.measure.shown(self.value)}"
+        else:
+            words = f"{name} {OPERATORS[self.operator][1]} {self.measure.shown(self.value)}"
+        return f"{words} {self.sustained.text()}" if self.sustained else words
+
+
+@dataclass(eq=False)
+class Criterion:
+    rule: Rule
+    text: str
+    references: list[Reference] = field(default_factory=list)
+    evidence: Evidence | None = None
+
+    @property
+    def threshold(self) -> str:
+        return self.rule.text()
+
+
+@dataclass(eq=False)
+class WarningSign:
+    id: str
+    name: str
+    description: str
+    severity: str
+    action: str
+    advice: str | None = None
+    rule: Rule | None = None
+    references: list[Reference] = field(default_factory=list)
+    evidence: Evidence | None = None
+    phases: list[Phase] = field(default_factory=list, repr=False)
+
+    @property
+    def action_text(self) -> str:
+        return ACTIONS[self.action]
+
+
+@dataclass(eq=False)
+class Education:
+    id: str
+    title: str
+    text: str
+    references: list[Reference] = field(default_factory=list)
+    evidence: Evidence | None = None
+
+
+@dataclass(frozen=True)
+class RunSession:
+    run_minutes: float
+    walk_minutes: float
+    repeats: int
+    surface: str
+    total_minutes: float
+    note: str | None = None
+
+    def text(self) -> str:
+        """'5 × (run 1 min, walk 4 min)' or 'run 30 min' when there are no walk breaks."""
+        if not self.walk_minutes:
+            return f"run {_number(self.run_minutes * self.repeats)} min"
+        return f"{self.repeats} × (run {_number(self.run_minutes)} min, walk {_number(self.walk_minutes)} min)"
+
+
+@dataclass(eq=False)
+class ReturnToRun:
+    progression_rule: str
+    sessions: list[RunSession]
+    rest_days_between: int | None = None
+    repeat_each: int | None = None
+    references: list[Reference] = field(default_factory=list)
+    evidence: Evidence | None = None
+
+
+@dataclass(eq=False)
+class Prescription:
+    """A drill as a phase prescribes it, with the effective dosage (default merged with the phase's override)."""
+
+    drill: Drill
+    dosage: Dosage
+    override: dict = field(default_factory=dict)
+    note: str | None = None
+
+
+@dataclass(eq=False)
+class Phase:
+    id: str
+    number: int
+    title: str
+    goals: list[str]
+    min_weeks: int
+    max_weeks: int
+    allowed: list[str]
+    avoid: list[str]
+    prescriptions: list[Prescription]
+    exit_criteria: list[Criterion]
+    warning_signs: list[WarningSign]
+    protocol: Protocol = field(repr=False)
+    summary: str | None = None
+    assessments: list[Assessment] = field(default_factory=list)
+    education: list[Education] = field(default_factory=list)
+    return_to_run: ReturnToRun | None = None
+    prev: Phase | None = field(default=None, repr=False)
+    next: Phase | None = field(default=None, repr=False)
+
+    @property
+    def duration_text(self) -> str:
+        if self.min_weeks == self.max_weeks:
+            return _plural(self.max_weeks, "week")
+        return f"{self.min_weeks}-{self.max_weeks} weeks"
+
+
+@dataclass(eq=False)
+class Protocol:
+    id: str
+    title: str
+    condition: str
+    version: str
+    status: str
+    reviewed_date: str
+    reviewers: list[str]
+    measures: dict[str, Measure]
+    assessments: list[Assessment]
+    warning_signs: list[WarningSign]
+    phases: list[Phase]
+    references: list[Reference]
+    summary: str | None = None
+    education: list[Education] = field(default_factory=list)
+
+    @property
+    def triage(self) -> list[WarningSign]:
+        """Warning signs, red first, then amber, then green, each group in written order."""
+        return sorted(self.warning_signs, key=lambda sign: SEVERITY_ORDER.index(sign.severity))
+
+
+@dataclass(frozen=True)
+class Use:
+    """A phase that prescribes a drill, and the dose it prescribes."""
+
+    protocol: Protocol
+    phase: Phase
+    dosage: Dosage
+
+
+@dataclass(eq=False)
+class Drill:
+    id: str
+    name: str
+    category: str
+    targets: list[str]
+    dosage: Dosage
+    steps: list[str]
+    cues: list[str]
+    aliases: list[str] = field(default_factory=list)
+    summary: str | None = None
+    regions: list[str] = field(default_factory=list)
+    equipment: list[str] = field(default_factory=list)
+    common_errors: list[str] = field(default_factory=list)
+    stop_if: list[str] = field(default_factory=list)
+    evidence: Evidence | None = None
+    regression: Drill | None = field(default=None, repr=False)
+    progression: Drill | None = field(default=None, repr=False)
+    references: list[Reference] = field(default_factory=list)
+    used_in: list[Use] = field(default_factory=list, repr=False)
+
+
+@dataclass
+class Handbook:
+    """Every protocol and drill, with references by id (the first protocol that lists an id defines it)."""
+
+    protocols: list[Protocol]
+    drills: dict[str, Drill]
+    references: dict[str, Reference]
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def review_date(self) -> str | None:
+        """The latest clinical review date of any protocol (YYYY-MM-DD)."""
+        return max((p.reviewed_date for p in self.protocols), default=None)
+
+    def drills_by_category(self) -> dict[str, list[Drill]]:
+        groups: dict[str, list[Drill]] = {}
+        for drill in sorted(self.drills.values(), key=lambda d: (d.category, d.name.casefold(), d.id)):
+            groups.setdefault(drill.category, []).append(drill)
+        return groups
+
+
+def load_handbook(root: Path) -> Handbook:
+    """Check the content under ``root`` and build the handbook; raise :class:`ContentError` on any error."""
+    result = check_project(root)
+    if result.errors:
+        raise ContentError(result)
+    handbook = build_handbook([s.data for s in result.content.valid_drills()],
+                              [s.data for s in result.content.valid_protocols()])
+    handbook.warnings = result.warnings
+    return handbook
+
+
+def build_handbook(drills: list[dict], protocols: list[dict]) -> Handbook:
+    """Link checked drill and protocol data (plain dicts, as in the YAML) into a :class:`Handbook`."""
+    bibliographies = {data["id"]: {r["id"]: _reference(r, data["id"]) for r in data["references"]}
+                      for data in protocols}
+    references: dict[str, Reference] = {}
+    for bibliography in bibliographies.values():
+        for ref_id, reference in bibliography.items():
+            references.setdefault(ref_id, reference)
+    handbook = Handbook([], {}, references)
+    cite = _citer(references)
+    for data in drills:
+        handbook.drills[data["id"]] = _with_citations(
+            Drill, data, cite, dosage=Dosage.from_data(data["dosage"]), regression=None, progression=None)
+    for data in drills:
+        drill = handbook.drills[data["id"]]
+        drill.regression = handbook.drills.get(data.get("regression"))
+        drill.progression = handbook.drills.get(data.get("progression"))
+    handbook.protocols = [_protocol(data, handbook.drills, _citer({**references, **bibliographies[data["id"]]}))
+                          for data in protocols]
+    return handbook
+
+
+def _citer(references: dict[str, Reference]):
+    """A function giving the references an item cites, resolved in ``references``."""
+    def cite(data: dict) -> list[Reference]:
+        return [references[ref] for ref in data.get("references", [])]
+    return cite
+
+
+def _evidence(data: dict) -> Evidence | None:
+    return Evidence(**data["evidence"]) if "evidence" in data else None
+
+
+def _reference(data: dict, protocol_id: str) -> Reference:
+    return Reference(**{**data, "evidence": _evidence(data)}, protocol_id=protocol_id)
+
+
+def _with_citations(cls, data: dict, cite, **resolved):
+    """``cls`` built from ``data`` with its citations and evidence resolved and ``resolved`` fields replaced."""
+    return cls(**{**data, "references": cite(data), "evidence": _evidence(data), **resolved})
+
+
+def _rule(data: dict, measures: dict[str, Measure]) -> Rule:
+    sustained = Sustained(**data["sustained"]) if "sustained" in data else None
+    return Rule(measures[data["measure"]], data["operator"], data["value"], sustained)
+
+
+def _protocol(data: dict, drills: dict[str, Drill], cite) -> Protocol:
+    assessments = {a["id"]: Assessment(**{**a, "references": cite(a)}) for a in data.get("assessments", [])}
+    measures = {}
+    for m in data["measures"]:
+        measure = Measure(**{**m, "references": cite(m), "assessment": assessments.get(m.get("assessment"))})
+        if measure.assessment:
+            measure.assessment.measures.append(measure)
+        measures[measure.id] = measure
+    signs = {s["id"]: _with_citations(WarningSign, s, cite, rule=_rule(s["rule"], measures) if "rule" in s else None)
+             for s in data["warning_signs"]}
+    protocol = Protocol(
+        id=data["id"], title=data["title"], condition=data["condition"], summary=data.get("summary"),
+        version=data["version"], status=data["status"], reviewed_date=data["reviewed"]["date"],
+        reviewers=data["reviewed"]["reviewers"], measures=measures, assessments=list(assessments.values()),
+        warning_signs=list(signs.values()), phases=[], references=cite({"references": [r["id"] for r in data["references"]]}),
+        education=[_with_citations(Education, e, cite) for e in data.get("education", [])],
+    )
+    for assessment in protocol.assessments:
+        assessment.protocol = protocol
+    for number, p in enumerate(data["phases"], start=1):
+        protocol.phases.append(_phase(p, number, protocol, drills, assessments, signs, cite))
+    for before, after in zip(protocol.phases, protocol.phases[1:]):
+        before.next, after.prev = after, before
+    return protocol
+
+
+def _phase(data: dict, number: int, protocol: Protocol, drills: dict[str, Drill], assessments: dict,
+           signs: dict, cite) -> Phase:
+    run = data.get("return_to_run")
+    phase = Phase(
+        id=data["id"], number=number, title=data["title"], summary=data.get("summary"), goals=data["goals"],
+        min_weeks=data["typical_duration"]["min_weeks"], max_weeks=data["typical_duration"]["max_weeks"],
+        allowed=data["activities"]["allowed"], avoid=data["activities"]["avoid"], prescriptions=[],
+        exit_criteria=[_with_citations(Criterion, {"text": c["text"], **_only(c, "references", "evidence")}, cite,
+                                       rule=_rule(c, protocol.measures)) for c in data.get("exit_criteria", [])],
+        warning_signs=[signs[s] for s in data["warning_signs"]],
+        assessments=[assessments[a] for a in data.get("assessments", [])],
+        education=[_with_citations(Education, e, cite) for e in data.get("education", [])],
+        return_to_run=run and _with_citations(ReturnToRun, run, cite, sessions=[RunSession(**s) for s in run["sessions"]]),
+        protocol=protocol,
+    )
+    for p in data["drills"]:
+        drill = drills[p["drill"]]
+        dosage = drill.dosage.merged(p.get("dosage"))
+        phase.prescriptions.append(Prescription(drill, dosage, p.get("dosage", {}), p.get("note")))
+        drill.used_in.append(Use(protocol, phase, dosage))
+    for item in phase.warning_signs + phase.assessments:
+        item.phases.append(phase)
+    return phase
+
+
+def _only(data: dict, *keys: str) -> dict:
+    return {k: data[k] for k in keys if k in data}

@@ -1,0 +1,104 @@
+"""The model: links resolved, dosages merged, rules worded and evaluated."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.model import ContentError, Dosage, Measure, Rule, Sustained, load_handbook
+
+
+@pytest.fixture
+def handbook(fixture_project):
+    return load_handbook(fixture_project)
+
+
+def test_phases_are_linked_in_order(handbook):
+    phases = handbook.protocols[0].phases
+    assert [p.id for p in phases] == ["settle", "return", "perform"]
+    assert phases[0].prev is None and phases[0].next is phases[1] and phases[2].prev is phases[1]
+    assert [p.number for p in phases] == [1, 2, 3]
+
+
+def test_phase_override_is_merged_into_the_drill_default(handbook):
+    settle = handbook.protocols[0].phases[0]
+    assert settle.prescriptions[0].dosage.text() == "2 × 10-15 reps, each side, tempo 2-1-2, rest 60 s, 3×/week"
+
+
+def test_an_override_amount_replaces_the_default_amount():
+    merged = Dosage(sets=3, hold_seconds=30).merged({"reps": 10})
+    assert (merged.reps, merged.hold_seconds, merged.sets) == (10, None, 3)
+
+
+@pytest.mark.parametrize("dosage, words", [
+    (Dosage(sets=3, reps="10-15", side="each", per_week=3), "3 × 10-15 reps, each side, 3×/week"),
+    (Dosage(sets=2, hold_seconds=30, side="both"), "2 × 30 s hold, both sides together"),
+    (Dosage(duration_minutes="20-30"), "20-30 min"),
+    (Dosage(sets=1), "1 set"),
+])
+def test_dosage_in_words(dosage, words):
+    assert dosage.text() == words
+
+
+def test_drill_knows_where_it_is_used(handbook):
+    uses = handbook.drills["clamshell"].used_in
+    assert [(u.phase.id, u.dosage.reps, u.dosage.per_week) for u in uses] == [("settle", "10-15", 3), ("return", 20, 2)]
+    assert handbook.drills["clamshell"].progression is handbook.drills["side-plank"]
+    assert handbook.drills["side-plank"].regression is handbook.drills["clamshell"]
+
+
+def test_criteria_resolve_their_measure_and_read_as_words(handbook):
+    criteria = handbook.protocols[0].phases[1].exit_criteria
+    assert criteria[0].rule.measure.name == "Pain during running"
+    assert criteria[0].threshold == "Pain during running ≤ 2 /10 for 3 consecutive sessions"
+    assert criteria[1].threshold == "Pain-free hopping: yes"
+    assert handbook.protocols[0].phases[0].exit_criteria[0].threshold == "Step-down quality: good or fair"
+
+
+def test_warning_signs_triage_red_first(handbook):
+    assert [s.severity for s in handbook.protocols[0].triage] == ["red", "amber", "green"]
+
+
+def test_assessment_lists_the_criteria_that_use_it(handbook):
+    hop = handbook.protocols[0].assessments[1]
+    assert [(phase.id, c.text) for phase, c in hop.criteria] == [("return", "Hop without pain.")]
+    assert [m.id for m in hop.measures] == ["hop-ok"]
+
+
+def test_references_by_id(handbook):
+    assert handbook.references["smith-2020"].link == "https://doi.org/10.1234/test.1"
+    assert handbook.drills["clamshell"].references == [handbook.references["smith-2020"]]
+    assert handbook.review_date == "2026-03-01"
+
+
+SCALE = Measure("pain", "Pain", "scale", "Rate it.", unit="/10")
+
+
+@pytest.mark.parametrize("operator, value, observed, expected", [
+    ("<=", 2, 2, True), ("<=", 2, 3, False), ("<", 2, 2, False), (">", 5, 6, True), (">=", 5, 5, True),
+    ("==", 0, 0, True),
+])
+def test_rule_holds_for_numbers(operator, value, observed, expected):
+    assert Rule(SCALE, operator, value).holds(observed) is expected
+
+
+def test_categorical_rule_compares_by_place_in_the_list():
+    quality = Measure("q", "Quality", "categorical", "Watch.", values=["good", "fair", "poor"])
+    rule = Rule(quality, "<=", "fair")
+    assert [rule.holds(v) for v in quality.values] == [True, True, False]
+    with pytest.raises(ValueError):
+        rule.holds("excellent")
+
+
+def test_sustained_rule_needs_enough_consecutive_observations():
+    rule = Rule(SCALE, "<=", 2, Sustained(3, "sessions"))
+    assert rule.met_by([5, 1, 2, 0])
+    assert not rule.met_by([1, 3, 2, 0])
+    assert not rule.met_by([1, 1])
+    assert rule.text() == "Pain ≤ 2 /10 for 3 consecutive sessions"
+
+
+def test_content_errors_are_raised_with_their_problems(fixture_project):
+    (fixture_project / "drills" / "side-plank.yaml").write_text("id: side-plank\nname: x\n")
+    with pytest.raises(ContentError) as caught:
+        load_handbook(fixture_project)
+    assert any(p.file == "drills/side-plank.yaml" for p in caught.value.problems)
