@@ -1,4 +1,4 @@
-"""The ``handbook`` command: a thin layer that parses arguments and calls the pipeline.
+"""The ``handbook`` command: parse arguments, find the project, run one subcommand.
 
 Exit codes: 0 all good, 1 problems found in the content, 2 usage or internal failure.
 """
@@ -6,36 +6,22 @@ Exit codes: 0 all good, 1 problems found in the content, 2 usage or internal fai
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from . import report
-from .check import check_project
-from .problems import CODES
+from .commands import COMMANDS, FAILURE
 from .project import ProjectNotFound, find_root
-
-OK, CONTENT_ERRORS, FAILURE = 0, 1, 2
-
-
-def _check(args) -> int:
-    if args.codes:
-        print("\n".join(f"{code}  {title}" for code, title in CODES.items()))
-        return OK
-    result = check_project(args.root)
-    print(report.FORMATS[args.format](result))
-    return CONTENT_ERRORS if result.errors else OK
 
 
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="handbook", description="Check and publish the rehab handbook.")
     main.add_argument("--root", type=Path, help="project folder (default: found from the current folder)")
-    commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    check = commands.add_parser("check", help="check the YAML content and report every problem")
-    check.add_argument("--format", choices=sorted(report.FORMATS), default="text",
-                       help="text for people, github for pull-request annotations, json for programs")
-    check.add_argument("--codes", action="store_true", help="list the problem codes and exit")
-    check.set_defaults(run=_check)
+    subcommands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for command in COMMANDS:
+        sub = subcommands.add_parser(command.NAME, help=command.HELP, description=command.HELP)
+        command.add_arguments(sub)
+        sub.set_defaults(run=command.run)
     return main
 
 
@@ -48,4 +34,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"handbook: {exc}", file=sys.stderr)
         return FAILURE
     except KeyboardInterrupt:
+        return FAILURE
+    except Exception as exc:  # a bug, not bad content: say so in one line unless debugging
+        if os.environ.get("HANDBOOK_DEBUG"):
+            raise
+        print(f"handbook: internal error ({type(exc).__name__}: {exc}); nothing was published. "
+              "Run again with HANDBOOK_DEBUG=1 for details and report it.", file=sys.stderr)
         return FAILURE
