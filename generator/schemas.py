@@ -80,6 +80,8 @@ def _name(path) -> str:
 
 
 def _shown(value) -> str:
+    if value is None:
+        return "empty"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (dict, list)):
@@ -109,21 +111,6 @@ def _describe(err: ValidationError, source: Source):
             hint = did_you_mean(extra, allowed) or f"; the fields allowed here are: {', '.join(allowed)}"
             yield error(code, source.file, source.key_position(path + (extra,)), f"unknown field '{extra}'{hint}")
         return
-    if kind == "type":
-        wanted = [expected] if isinstance(expected, str) else expected
-        message = f"{field} must be {' or '.join(_TYPE_WORDS[t] for t in wanted)}, not {_shown(value)}"
-        if path in source.word_booleans and "string" in wanted:
-            word = source.word_booleans[path]
-            message += f": YAML reads the bare word '{word}' as {_shown(value)}; put it in quotes: \"{word}\""
-        elif "string" in wanted and isinstance(value, (int, float)):
-            message += f"; put it in quotes, for example \"{value}\""
-        yield error(code, source.file, at, message)
-        return
-    if kind in ("enum", "const"):
-        choices = expected if kind == "enum" else [expected]
-        yield error(code, source.file, at, f"{field} must be one of: {', '.join(_shown(c) for c in choices)} "
-                    f"(found {_shown(value)}){did_you_mean(value, choices)}")
-        return
     if kind in ("oneOf", "anyOf") and all(set(branch) == {"required"} for branch in expected):
         options = [branch["required"][0] for branch in expected]
         found = [o for o in options if o in value]
@@ -131,7 +118,21 @@ def _describe(err: ValidationError, source: Source):
                     f"{field} needs exactly one of {', '.join(options)} "
                     f"(found {' and '.join(found) if found else 'none'})")
         return
-    yield error(code, source.file, at, f"{field} {_LIMIT_WORDS.get(kind, _fallback)(expected, value, err)}")
+    if kind == "type":
+        wanted = [expected] if isinstance(expected, str) else expected
+        message = f"{field} must be {' or '.join(_TYPE_WORDS[t] for t in wanted)}, not {_shown(value)}"
+        if "string" in wanted and isinstance(value, (int, float)) and path not in source.word_booleans:
+            message += f"; put it in quotes, for example \"{value}\""
+    elif kind in ("enum", "const"):
+        choices = expected if kind == "enum" else [expected]
+        message = (f"{field} must be one of: {', '.join(_shown(c) for c in choices)} "
+                   f"(found {_shown(value)}){did_you_mean(value, choices)}")
+    else:
+        message = f"{field} {_LIMIT_WORDS.get(kind, _fallback)(expected, value, err)}"
+    if path in source.word_booleans:
+        word = source.word_booleans[path]
+        message += f"; YAML reads the bare word '{word}' as {_shown(value)}, so put it in quotes: \"{word}\""
+    yield error(code, source.file, at, message)
 
 
 def _fallback(expected, value, err: ValidationError) -> str:
