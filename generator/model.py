@@ -255,10 +255,16 @@ class WarningSign:
     references: list[Reference] = field(default_factory=list)
     evidence: Evidence | None = None
     phases: list[Phase] = field(default_factory=list, repr=False)
+    protocol: Protocol | None = field(default=None, repr=False)
 
     @property
     def action_text(self) -> str:
         return ACTIONS[self.action]
+
+    @property
+    def severity_rank(self) -> int:
+        """0 for red, 1 for amber, 2 for green: the order of triage."""
+        return SEVERITY_ORDER.index(self.severity)
 
 
 @dataclass(eq=False)
@@ -350,11 +356,12 @@ class Protocol:
     references: list[Reference]
     summary: str | None = None
     education: list[Education] = field(default_factory=list)
+    data: dict = field(default_factory=dict, repr=False)
 
     @property
     def triage(self) -> list[WarningSign]:
         """Warning signs, red first, then amber, then green, each group in written order."""
-        return sorted(self.warning_signs, key=lambda sign: SEVERITY_ORDER.index(sign.severity))
+        return sorted(self.warning_signs, key=lambda sign: sign.severity_rank)
 
 
 @dataclass(frozen=True)
@@ -386,6 +393,7 @@ class Drill:
     progression: Drill | None = field(default=None, repr=False)
     references: list[Reference] = field(default_factory=list)
     used_in: list[Use] = field(default_factory=list, repr=False)
+    data: dict = field(default_factory=dict, repr=False)
 
 
 @dataclass
@@ -432,7 +440,7 @@ def build_handbook(drills: list[dict], protocols: list[dict]) -> Handbook:
     cite = _citer(references)
     for data in drills:
         handbook.drills[data["id"]] = _with_citations(
-            Drill, data, cite, dosage=Dosage.from_data(data["dosage"]), regression=None, progression=None)
+            Drill, data, cite, dosage=Dosage.from_data(data["dosage"]), regression=None, progression=None, data=data)
     for data in drills:
         drill = handbook.drills[data["id"]]
         drill.regression = handbook.drills.get(data.get("regression"))
@@ -457,9 +465,9 @@ def _reference(data: dict, protocol_id: str) -> Reference:
     return Reference(**{**data, "evidence": _evidence(data)}, protocol_id=protocol_id)
 
 
-def _with_citations(cls, data: dict, cite, **resolved):
-    """``cls`` built from ``data`` with its citations and evidence resolved and ``resolved`` fields replaced."""
-    return cls(**{**data, "references": cite(data), "evidence": _evidence(data), **resolved})
+def _with_citations(cls, values: dict, cite, **resolved):
+    """``cls`` built from ``values`` with its citations and evidence resolved and ``resolved`` fields replaced."""
+    return cls(**{**values, "references": cite(values), "evidence": _evidence(values), **resolved})
 
 
 def _rule(data: dict, measures: dict[str, Measure]) -> Rule:
@@ -482,10 +490,10 @@ def _protocol(data: dict, drills: dict[str, Drill], cite) -> Protocol:
         version=data["version"], status=data["status"], reviewed_date=data["reviewed"]["date"],
         reviewers=data["reviewed"]["reviewers"], measures=measures, assessments=list(assessments.values()),
         warning_signs=list(signs.values()), phases=[], references=cite({"references": [r["id"] for r in data["references"]]}),
-        education=[_with_citations(Education, e, cite) for e in data.get("education", [])],
+        education=[_with_citations(Education, e, cite) for e in data.get("education", [])], data=data,
     )
-    for assessment in protocol.assessments:
-        assessment.protocol = protocol
+    for item in protocol.assessments + protocol.warning_signs:
+        item.protocol = protocol
     for number, p in enumerate(data["phases"], start=1):
         protocol.phases.append(_phase(p, number, protocol, drills, assessments, signs, cite))
     for before, after in zip(protocol.phases, protocol.phases[1:]):

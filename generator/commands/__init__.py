@@ -4,8 +4,8 @@
 2 usage or internal failure.
 """
 
-from . import check
+from . import build, check, serve
 
 OK, CONTENT_ERRORS, FAILURE = 0, 1, 2
 
-COMMANDS = (check,)
+COMMANDS = (check, build, serve)

@@ -1,0 +1,182 @@
+"""``handbook build``: check → model → Markdown pages in site_src/ → MkDocs (strict) → site/.
+
+The check runs first and nothing is written when it finds an error. Generated
+files are rewritten only when their text changes, and files generated before
+but no longer produced are removed (a manifest in site_src/ lists them, so
+hand-written pages are never touched). MkDocs builds into a temporary folder
+that replaces site/ only when the whole build succeeded.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .model import Handbook, load_handbook
+from .schemas import SchemaSet
+from .site.pages import navigation
+from .site.render import render_data, render_pages
+
+DOCS_DIR = "site_src"
+SITE_DIR = "site"
+MANIFEST = ".generated"
+
+# Material prints a banner about MkDocs 2.0 on import unless this is set.
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+class BuildFailed(Exception):
+    """MkDocs could not build the site; ``messages`` holds its warnings and errors."""
+
+    def __init__(self, messages: list[str]):
+        super().__init__("\n".join(messages) or "the MkDocs build failed")
+        self.messages = messages
+
+
+@dataclass
+class Generated:
+    """What one generation did: the handbook, its navigation and which files changed."""
+
+    handbook: Handbook
+    nav: list
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def generate(root: Path) -> Generated:
+    """Check the content and write the generated pages and data into the docs folder.
+
+    Raises :class:`~generator.model.ContentError` (before writing anything) when the content has errors.
+    """
+    started = time.perf_counter()
+    handbook = load_handbook(root)
+    schemas = SchemaSet(root / "schemas").documents
+    files = {**render_pages(handbook, schemas), **render_data(handbook, schemas)}
+    result = Generated(handbook, navigation(handbook))
+    docs = root / DOCS_DIR
+    for path, text in files.items():
+        target = docs / path
+        data = text.encode("utf-8")
+        if not target.is_file() or target.read_bytes() != data:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            result.written.append(path)
+    result.removed = _remove_stale(docs, set(files))
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _remove_stale(docs: Path, current: set[str]) -> list[str]:
+    """Delete files listed in the previous manifest that are not generated any more; write the new manifest."""
+    manifest = docs / MANIFEST
+    previous = set(manifest.read_text(encoding="utf-8").split()) if manifest.is_file() else set()
+    stale = sorted(previous - current)
+    for path in stale:
+        (docs / path).unlink(missing_ok=True)
+        folder = (docs / path).parent
+        while folder != docs and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+    text = "".join(f"{path}\n" for path in sorted(current))
+    if not manifest.is_file() or manifest.read_text(encoding="utf-8") != text:
+        manifest.write_text(text, encoding="utf-8")
+    return stale
+
+
+def source_date_epoch(handbook: Handbook) -> str:
+    """SOURCE_DATE_EPOCH as set by the caller, else midnight UTC of the latest clinical review."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    day = datetime.strptime(handbook.review_date or "2000-01-01", "%Y-%m-%d").replace(tzinfo=timezone.utc)
+    return str(int(day.timestamp()))
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(f"{record.levelname}: {record.getMessage()}")
+
+
+@contextmanager
+def mkdocs_logging():
+    """Collect MkDocs' warnings and errors instead of printing them; yield the list."""
+    logger = logging.getLogger("mkdocs")
+    collect = _Collect()
+    saved = logger.handlers[:], logger.propagate, logger.level
+    logger.handlers, logger.propagate = [collect], False
+    logger.setLevel(logging.INFO)
+    try:
+        yield collect.messages
+    finally:
+        logger.handlers, logger.propagate = saved[0], saved[1]
+        logger.setLevel(saved[2])
+
+
+def mkdocs_config(root: Path, nav: list, site_dir: Path, **overrides):
+    """The project's mkdocs.yml with the generated navigation and the given site folder."""
+    from mkdocs.config import load_config
+
+    return load_config(config_file=str(root / "mkdocs.yml"), nav=nav, site_dir=str(site_dir), strict=True,
+                       **overrides)
+
+
+def mkdocs_build(root: Path, generated: Generated, site_dir: Path) -> float:
+    """Build the site into ``site_dir`` (replacing it only on success); return the seconds it took."""
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+
+    started = time.perf_counter()
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+    saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(generated.handbook)
+    try:
+        with mkdocs_logging() as messages:
+            try:
+                build(mkdocs_config(root, generated.nav, staging))
+            except (MkDocsException, SystemExit) as exc:
+                raise BuildFailed(messages + [str(exc)]) from None
+        _swap(staging, site_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        if saved_epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved_epoch
+    return time.perf_counter() - started
+
+
+def _swap(new: Path, site_dir: Path) -> None:
+    """Put ``new`` in place of ``site_dir``; the old site stays until the new one is in place."""
+    old = site_dir.with_name(f".{site_dir.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old)
+    new.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+@dataclass
+class Built:
+    generated: Generated
+    site_dir: Path
+    mkdocs_seconds: float
+
+
+def build_site(root: Path, site_dir: Path | None = None) -> Built:
+    """The whole ``handbook build``: generate, then build the site into ``site_dir`` (default: root/site)."""
+    generated = generate(root)
+    site_dir = site_dir or root / SITE_DIR
+    return Built(generated, site_dir, mkdocs_build(root, generated, site_dir))

@@ -1,0 +1,37 @@
+"""``handbook build``: check, generate the pages and build the site with MkDocs (strict), all or nothing."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .. import report
+from ..build import BuildFailed, build_site
+from ..model import ContentError
+
+NAME = "build"
+HELP = "check the content and build the site into site/ (the old site stays if anything fails)"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--site-dir", type=Path, help="where to put the site (default: site/ in the project)")
+
+
+def run(args) -> int:
+    try:
+        built = build_site(args.root, args.site_dir)
+    except ContentError as exc:
+        print(report.text(exc.result))
+        print("Nothing was built: fix the errors above and run 'handbook build' again.", file=sys.stderr)
+        return 1
+    except BuildFailed as exc:
+        print("\n".join(exc.messages), file=sys.stderr)
+        print("The site was not built; the previous site/ is unchanged.", file=sys.stderr)
+        return 2
+    for problem in built.generated.handbook.warnings:
+        print(f"{problem.file}:{problem.line}:{problem.column}: {problem.code} warning: {problem.message}")
+    generated = built.generated
+    print(f"Built {built.site_dir} in {generated.seconds + built.mkdocs_seconds:.1f} s "
+          f"(pages generated in {generated.seconds:.2f} s, {len(generated.written)} changed; "
+          f"MkDocs {built.mkdocs_seconds:.1f} s).")
+    return 0

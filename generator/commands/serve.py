@@ -1,0 +1,24 @@
+"""``handbook serve``: live preview on 127.0.0.1 that regenerates and reloads when a file is saved."""
+
+from __future__ import annotations
+
+from .. import report
+from ..model import ContentError
+from ..serve import Preview
+
+NAME = "serve"
+HELP = "preview the site on http://127.0.0.1:8000/, reloading the page whenever a file is saved"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--port", type=int, default=8000, help="port to serve on (default: 8000)")
+
+
+def run(args) -> int:
+    try:
+        preview = Preview(args.root, port=args.port)
+    except ContentError as exc:
+        print(report.text(exc.result))
+        return 1
+    preview.serve()
+    return 0

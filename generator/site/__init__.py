@@ -1,0 +1,1 @@
+"""The handbook site: Markdown pages rendered from the model, then built by MkDocs Material."""

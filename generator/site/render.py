@@ -1,0 +1,89 @@
+"""Render the handbook's pages from Jinja2 templates into Markdown, and its data into JSON.
+
+The environment passes every ``{{ value }}`` through :func:`markup.plain`, so a
+YAML value is always shown as text unless a template explicitly asks for the
+safe Markdown subset (``| md``, ``| inline``). Autoescaping is on so that
+macro output counts as already safe; ``plain`` always returns Markup, so
+Jinja's own HTML escaping never applies twice.
+"""
+
+from __future__ import annotations
+
+import json
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from markupsafe import Markup
+
+from ..model import Handbook
+from . import markup
+from .fields import FieldReference
+from .pages import location, relative, site_pages
+
+DATA_SCHEMA = "data/protocol-data.schema.json"
+SCHEMA_ID = "https://itbs-handbook.example/schemas/"
+
+
+@pass_context
+def _href(context, item, anchor: str | None = None) -> Markup:
+    """The link from the page being rendered to ``item`` (anything :func:`location` knows, or a page path)."""
+    target, own_anchor = (item, None) if isinstance(item, str) else location(item)
+    return Markup(relative(target, anchor or own_anchor, context["page_path"]))
+
+
+def _front(value) -> Markup:
+    """A title or list of titles for YAML front matter: escaped for the theme, quoted for YAML."""
+    escaped = [markup.title(v) for v in value] if isinstance(value, list) else markup.title(value)
+    return Markup(json.dumps(escaped, ensure_ascii=False))
+
+
+def environment() -> Environment:
+    env = Environment(loader=PackageLoader("generator", "templates"), autoescape=True, finalize=markup.plain,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters.update(md=markup.markdown, inline=markup.inline, plain=markup.plain, anchor=markup.anchor,
+                       url=markup.url, front=_front)
+    env.globals.update(href=_href)
+    return env
+
+
+def render_pages(handbook: Handbook, schemas: dict[str, dict]) -> dict[str, str]:
+    """Path under the docs folder -> Markdown text of every generated page."""
+    env = environment()
+    shared = {"handbook": handbook, "field_sections": FieldReference(schemas).sections(), "data_schema": DATA_SCHEMA}
+    return {page.path: env.get_template(page.template).render(**shared, **page.context, page_path=page.path)
+            for page in site_pages(handbook)}
+
+
+def data_schema() -> dict:
+    """JSON Schema of the published data files."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID + "protocol-data.schema.json",
+        "title": "Published protocol data",
+        "description": "One protocol and every drill it prescribes, exactly as checked by 'handbook check'.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["format", "version", "protocol", "drills"],
+        "properties": {
+            "format": {"const": "itbs-handbook-protocol/1"},
+            "version": {"description": "The protocol's content version.", "type": "string"},
+            "protocol": {"$ref": "protocol.schema.json"},
+            "drills": {"type": "array", "items": {"$ref": "drill.schema.json"}},
+        },
+    }
+
+
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_data(handbook: Handbook, schemas: dict[str, dict]) -> dict[str, str]:
+    """Path under the docs folder -> JSON text of each protocol's data, its schema and the content schemas."""
+    files = {DATA_SCHEMA: _json(data_schema())}
+    files.update({f"data/{name}.schema.json": _json(doc) for name, doc in schemas.items()})
+    for protocol in handbook.protocols:
+        drills = {p.drill.id: p.drill.data for phase in protocol.phases for p in phase.prescriptions}
+        files[f"data/{protocol.id}.json"] = _json({
+            "format": "itbs-handbook-protocol/1", "version": protocol.version,
+            "protocol": protocol.data, "drills": [drills[key] for key in sorted(drills)],
+        })
+    return files
