@@ -334,6 +334,12 @@ class Phase:
     next: Phase | None = field(default=None, repr=False)
 
     @property
+    def heading(self) -> str:
+        """'Phase 2: Load and condition' (the title alone when it already starts with 'Phase 2')."""
+        label = f"Phase {self.number}"
+        return self.title if self.title.startswith(label) else f"{label}: {self.title}"
+
+    @property
     def duration_text(self) -> str:
         if self.min_weeks == self.max_weeks:
             return _plural(self.max_weeks, "week")
