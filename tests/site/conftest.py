@@ -1,14 +1,35 @@
-"""Shared fixtures for the site tests: a small fixture project and the real site, built once."""
+"""Shared fixtures for the site tests: projects in temporary folders, sites built once per session, a browser."""
 
 from __future__ import annotations
 
+import functools
+import http.server
+import os
 import shutil
+import socketserver
+import threading
 from pathlib import Path
 
 import pytest
 
+from generator.build import DOCS_DIR, MANIFEST, build_site
+
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "content"
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def _hand_written(docs: Path):
+    """A copytree ignore function that leaves out the generated files listed in the docs folder's manifest."""
+    manifest = docs / MANIFEST
+    generated = set(manifest.read_text().split()) if manifest.is_file() else set()
+
+    def ignore(folder, names):
+        here = Path(folder).relative_to(docs).as_posix()
+        return {n for n in names if (n if here == "." else f"{here}/{n}") in generated or n == MANIFEST}
+    return ignore
 
 
 def make_project(folder: Path, content: Path = FIXTURE) -> Path:
@@ -16,11 +37,99 @@ def make_project(folder: Path, content: Path = FIXTURE) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copytree(REPO / "schemas", folder / "schemas")
     shutil.copy(REPO / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(REPO / DOCS_DIR, folder / DOCS_DIR, ignore=_hand_written(REPO / DOCS_DIR))
     for part in ("drills", "protocols"):
-        shutil.copytree(content / part, folder / part)
+        shutil.copytree(content / part, folder / part, ignore=shutil.ignore_patterns("topic-maps"))
     return folder
+
+
+@pytest.fixture(scope="session")
+def new_project(tmp_path_factory):
+    """make_project for tests: ``new_project(content=FIXTURE)`` gives a fresh project folder."""
+    return lambda content=FIXTURE: make_project(tmp_path_factory.mktemp("project") / "project", content)
+
+
+@pytest.fixture(scope="session")
+def repo() -> Path:
+    return REPO
 
 
 @pytest.fixture
 def fixture_project(tmp_path) -> Path:
     return make_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory):
+    """The fixture content, built once: (project folder, site folder)."""
+    project = make_project(tmp_path_factory.mktemp("fixture") / "project")
+    return project, build_site(project).site_dir
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory):
+    """The repository's real content, built once in a temporary copy: (project folder, site folder)."""
+    project = make_project(tmp_path_factory.mktemp("real") / "project", REPO)
+    return project, build_site(project).site_dir
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+
+
+@pytest.fixture(scope="session")
+def site_url(real_site):
+    """The real site served on 127.0.0.1 for the browser tests."""
+    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(real_site[1])))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def _missing_browser() -> str | None:
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright package is not installed"
+    if not CHROMIUM.is_file():
+        return f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
+    if not AXE.is_file():
+        return "axe-core is not installed (npm ci)"
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright; skipped with a reason outside CI, an error in CI."""
+    missing = _missing_browser()
+    if missing:
+        if IN_CI:
+            pytest.fail(f"browser tests must run in CI, but {missing}")
+        pytest.skip(missing)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records console errors and failed requests in ``page.problems``."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.problems = []
+    page.on("console", lambda message: message.type == "error" and page.problems.append(message.text))
+    page.on("pageerror", lambda error: page.problems.append(str(error)))
+    page.on("requestfailed", lambda request: page.problems.append(f"failed: {request.url}"))
+    yield page
+    context.close()

@@ -1,0 +1,89 @@
+"""``handbook build`` on the fixture content: escaping end to end, atomicity, incremental writes, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.build import DOCS_DIR, build_site, generate
+from generator.model import ContentError
+
+HOSTILE = "Clam <script>alert(1)</script> shell"
+
+
+def handbook(*args, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=300)
+
+
+def test_hostile_names_are_text_everywhere_in_the_built_site(fixture_site):
+    _, site = fixture_site
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in text and "<img src=x" not in text, page
+        assert 'href="javascript:' not in text, page
+    drill = (site / "drills" / "clamshell" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Clam &lt;script&gt;alert(1)&lt;/script&gt; shell - " in drill
+    assert "&amp;lt;script" not in drill.split("<body", 1)[1].replace('aria-label="', "")
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = [doc["title"] for doc in index["docs"] if doc["location"].startswith("drills/clamshell/")]
+    assert titles and all("<script>" not in title for title in titles)
+
+
+def test_content_errors_write_nothing_and_keep_the_old_site(tmp_path, new_project):
+    project = new_project()
+    site = build_site(project).site_dir
+    before = {p: p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    docs_before = {p: p.read_bytes() for p in sorted((project / DOCS_DIR).rglob("*")) if p.is_file()}
+    (project / "drills" / "easy-run.yaml").write_text("id: easy-run\nname: [broken\n")
+    result = handbook("build", cwd=project)
+    assert result.returncode == 1
+    assert "drills/easy-run.yaml:3:1: E004" in result.stdout and "Traceback" not in result.stdout + result.stderr
+    assert {p: p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()} == before
+    assert {p: p.read_bytes() for p in sorted((project / DOCS_DIR).rglob("*")) if p.is_file()} == docs_before
+
+
+def test_a_failing_mkdocs_build_keeps_the_old_site(new_project):
+    project = new_project()
+    site = build_site(project).site_dir
+    before = {p: p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    (project / DOCS_DIR / "clinicians" / "index.md").write_text("# Contributing\n\n[broken](nowhere.md)\n")
+    result = handbook("build", cwd=project)
+    assert result.returncode == 2 and "nowhere.md" in result.stderr
+    assert {p: p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()} == before
+    assert not [p for p in project.iterdir() if p.name.startswith(".site")]
+
+
+def test_only_changed_pages_are_rewritten_and_stale_ones_removed(new_project):
+    project = new_project()
+    assert generate(project).written
+    assert generate(project).written == []
+    drill = project / "drills" / "easy-run.yaml"
+    drill.write_text(drill.read_text().replace("name: Easy run", "name: Easy jog"))
+    assert generate(project).written == ["test-protocol/return.md", "drills/index.md", "drills/easy-run.md",
+                                         "data/test-protocol.json"]
+    protocol = project / "protocols" / "test-protocol.yaml"
+    protocol.write_text(protocol.read_text().replace("      - {drill: easy-run, dosage: {duration_minutes: \"10-20\"}}\n", ""))
+    drill.unlink()
+    assert "drills/easy-run.md" in generate(project).removed
+    assert not (project / DOCS_DIR / "drills" / "easy-run.md").exists()
+    assert (project / DOCS_DIR / "clinicians" / "index.md").exists()
+
+
+def test_content_error_carries_the_check_problems(new_project):
+    project = new_project()
+    (project / "protocols" / "test-protocol.yaml").write_text("id: test-protocol\n")
+    with pytest.raises(ContentError) as caught:
+        generate(project)
+    assert "E101" in {p.code for p in caught.value.problems}
+
+
+def test_build_prints_no_mkdocs_banner(new_project):
+    result = handbook("build", cwd=new_project())
+    assert result.returncode == 0, result.stderr
+    assert "MkDocs 2" not in result.stdout + result.stderr and "Zensical" not in result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1].startswith("Built ")
