@@ -21,6 +21,7 @@ SEVERITY_ORDER = ("red", "amber", "green")
 ACTIONS = {
     "continue": "Carry on with the plan",
     "hold": "Hold: stay at the current level until it settles",
+    "step-back": "Step back to the last level that felt fine",
     "regress-one-phase": "Go back one phase",
     "stop-and-contact-clinician": "Stop and contact your clinician",
 }

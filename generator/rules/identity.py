@@ -8,7 +8,20 @@ from ..content import Content
 from ..problems import Problem, error
 
 #: protocol sections whose items carry ids that must be unique within the protocol.
-SECTIONS = ("measures", "assessments", "warning_signs", "phases", "education", "references")
+SECTIONS = ("measures", "assessments", "warning_signs", "phases", "references")
+NEW_ID = "give each item its own id"
+
+
+def _groups(protocol: dict):
+    """(what, hint, [(path, id)]) for every set of ids that must not repeat."""
+    for section in SECTIONS:
+        yield f"'{section}'", NEW_ID, [((section, i, "id"), item["id"]) for i, item in enumerate(protocol.get(section, []))]
+    education = [(("education", i, "id"), item["id"]) for i, item in enumerate(protocol.get("education", []))]
+    for p, phase in enumerate(protocol["phases"]):
+        education += [(("phases", p, "education", i, "id"), item["id"]) for i, item in enumerate(phase.get("education", []))]
+        yield (f"the drills of phase '{phase['id']}'", "keep one entry and put the whole dosage there",
+               [(("phases", p, "drills", i, "drill"), rx["drill"]) for i, rx in enumerate(phase["drills"])])
+    yield "the education items (protocol-wide and in phases)", NEW_ID, education
 
 
 def check(content: Content) -> Iterator[Problem]:
@@ -20,20 +33,11 @@ def check(content: Content) -> Iterator[Problem]:
                         f"the id '{doc_id}' differs from the file name '{file_id}.yaml'; "
                         f"make them the same (rename the file to '{doc_id}.yaml' or change the id)")
     for source in content.valid_protocols():
-        for section in SECTIONS:
-            seen: dict[str, int] = {}
-            for i, item in enumerate(source.data.get(section, [])):
-                if item["id"] in seen:
-                    line = source.value_position((section, seen[item["id"]]))[0]
-                    yield error("E206", source.file, source.value_position((section, i, "id")),
-                                f"the id '{item['id']}' is used twice in '{section}' (first at line {line}); "
-                                "give each item its own id")
-                seen.setdefault(item["id"], i)
-        for phase_index, phase in enumerate(source.data["phases"]):
-            seen_drills: set[str] = set()
-            for i, prescription in enumerate(phase["drills"]):
-                if prescription["drill"] in seen_drills:
-                    yield error("E206", source.file, source.value_position(("phases", phase_index, "drills", i, "drill")),
-                                f"the drill '{prescription['drill']}' is listed twice in phase '{phase['id']}'; "
-                                "keep one entry and put the whole dosage there")
-                seen_drills.add(prescription["drill"])
+        for what, hint, entries in _groups(source.data):
+            first: dict[str, tuple] = {}
+            for path, item_id in entries:
+                if item_id in first:
+                    line = source.value_position(first[item_id])[0]
+                    yield error("E206", source.file, source.value_position(path),
+                                f"'{item_id}' appears twice in {what} (first at line {line}); {hint}")
+                first.setdefault(item_id, path)

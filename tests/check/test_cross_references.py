@@ -43,7 +43,21 @@ def test_duplicate_id_in_protocol(project):
     project.edit(PROTOCOL, "  - id: load\n", "  - id: settle\n")
     problem = project.only("E206")
     first = project.line_of(PROTOCOL, "- id: settle")
-    assert problem.line > first and f"used twice in 'phases' (first at line {first})" in problem.message
+    assert problem.line > first and f"'settle' appears twice in 'phases' (first at line {first})" in problem.message
+
+
+def test_drill_listed_twice_in_a_phase(project):
+    project.edit(PROTOCOL, "      - drill: clamshell\n", "      - drill: clamshell\n      - drill: clamshell\n")
+    assert "'clamshell' appears twice in the drills of phase 'settle'" in project.only("E206").message
+
+
+def test_education_ids_unique_across_protocol_and_phases(project):
+    project.edit(PROTOCOL, "    warning_signs: [pain-high]\n    assessments",
+                 "    education: [{id: sleep, title: Sleep, text: Sleep well.}]\n"
+                 "    warning_signs: [pain-high]\n    assessments")
+    project.edit(PROTOCOL, "references:\n  - id: fredericson",
+                 "education:\n  - {id: sleep, title: Sleep, text: Sleep more.}\nreferences:\n  - id: fredericson")
+    assert "'sleep' appears twice in the education items" in project.only("E206").message
 
 
 def test_file_name_must_match_id(project):
