@@ -133,3 +133,16 @@ def page(browser):
     page.on("requestfailed", lambda request: page.problems.append(f"failed: {request.url}"))
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def axe():
+    """A function that runs axe-core in a page and lists its serious and critical violations."""
+    script = AXE.read_text(encoding="utf-8")
+
+    def run(page) -> list[str]:
+        page.add_script_tag(content=script)
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        return [f"{v['id']} ({v['impact']}): {v['help']} at {node['target']}: {node['failureSummary']}"
+                for v in result["violations"] if v["impact"] in ("serious", "critical") for node in v["nodes"]]
+    return run
