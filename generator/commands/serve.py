@@ -20,5 +20,8 @@ def run(args) -> int:
     except ContentError as exc:
         print(report.text(exc.result))
         return 1
-    preview.serve()
+    try:
+        preview.serve()
+    except KeyboardInterrupt:
+        print("Stopped.")
     return 0
