@@ -10,6 +10,7 @@ Jinja's own HTML escaping never applies twice.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup
@@ -36,7 +37,9 @@ def _front(value) -> Markup:
     return Markup(json.dumps(escaped, ensure_ascii=False))
 
 
+@lru_cache(maxsize=1)
 def environment() -> Environment:
+    """The Jinja environment, made once per process; templates reload when their file changes."""
     env = Environment(loader=PackageLoader("generator", "templates"), autoescape=True, finalize=markup.plain,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(md=markup.markdown, inline=markup.inline, plain=markup.plain, anchor=markup.anchor,
