@@ -1,0 +1,61 @@
+"""Printable plans: a one-page checklist per phase and a full-plan booklet per protocol, as HTML and PDF.
+
+    printer = Printer(address="https://example.org/handbook/")
+    write_phase_pdfs(handbook, out_dir, printer=printer)      # <protocol>/<phase>-a4.pdf, -letter.pdf
+    write_booklets(handbook, out_dir, printer=printer)        # <protocol>/<protocol>-plan-a4.pdf, ...
+    checklist_html(phase, "letter", Person("Sam", date(2026, 3, 2)))
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Handbook, Phase, Protocol
+from .pdf import Printer, write
+from .render import paper as paper_of, render_checklist
+from .sheets import PAPERS, Paper, Person
+
+__all__ = ["PAPERS", "Paper", "Person", "Printer", "booklet_path", "checklist_html", "checklist_path",
+           "write_booklets", "write_checklist", "write_phase_pdfs"]
+
+
+def checklist_path(phase: Phase, paper: str | Paper, suffix: str = ".pdf") -> str:
+    """Where a phase's checklist goes, relative to the printables folder: '<protocol>/<phase>-a4.pdf'."""
+    return f"{phase.protocol.id}/{phase.id}-{paper_of(paper).id}{suffix}"
+
+
+def booklet_path(protocol: Protocol, paper: str | Paper) -> str:
+    """Where a protocol's booklet goes, relative to the printables folder: '<protocol>/<protocol>-plan-a4.pdf'."""
+    return f"{protocol.id}/{protocol.id}-plan-{paper_of(paper).id}.pdf"
+
+
+def checklist_html(phase: Phase, paper: str | Paper = "a4", person: Person = Person(), *,
+                   printer: Printer | None = None) -> str:
+    """A standalone HTML page of the checklist, in the layout its PDF uses, to print from a browser."""
+    printer = printer or Printer()
+    _, sheet = printer.checklist(phase, paper, person)
+    return render_checklist(sheet, printer.address)
+
+
+def write_checklist(phase: Phase, path: Path, paper: str | Paper = "a4", person: Person = Person(), *,
+                    printer: Printer | None = None) -> int:
+    """Write one checklist PDF; returns its number of pages (1 unless the phase is too long for a page)."""
+    document, _ = (printer or Printer()).checklist(phase, paper, person)
+    write(document, path)
+    return len(document.pages)
+
+
+def write_phase_pdfs(handbook: Handbook, out_dir: Path, papers=tuple(PAPERS), *,
+                     printer: Printer | None = None) -> list[Path]:
+    """Every phase's blank checklist on every paper size, under ``out_dir``; returns the files written."""
+    printer = printer or Printer()
+    return [write(printer.checklist(phase, paper)[0], out_dir / checklist_path(phase, paper))
+            for protocol in handbook.protocols for phase in protocol.phases for paper in papers]
+
+
+def write_booklets(handbook: Handbook, out_dir: Path, papers=tuple(PAPERS), *,
+                   printer: Printer | None = None) -> list[Path]:
+    """Every protocol's full-plan booklet on every paper size, under ``out_dir``; returns the files written."""
+    printer = printer or Printer()
+    return [write(printer.booklet(protocol, paper), out_dir / booklet_path(protocol, paper))
+            for protocol in handbook.protocols for paper in papers]

@@ -1,0 +1,99 @@
+"""PDFs with WeasyPrint: checklists fitted to one page, the full-plan booklet, the same bytes for the same input.
+
+WeasyPrint runs in-process with local fonts; nothing is fetched (any URL in a
+page is refused). The PDF's dates come from ``dcterms`` meta tags the
+templates fill from :func:`.sheets.document_date`, so no clock is read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from weasyprint import CSS, HTML
+from weasyprint.document import Document
+from weasyprint.text.fonts import FontConfiguration
+
+from ..model import Phase, Protocol
+from .render import paper as paper_of, render_booklet, render_checklist, stylesheet
+from .sheets import DENSITIES, Checklist, Paper, Person
+
+#: Room a checklist keeps for notes, at the least (about two lines).
+MIN_NOTES_MM = 12
+_PX_PER_MM = 96 / 25.4
+
+
+class OfflineError(ValueError):
+    pass
+
+
+def _offline(url: str, *args, **kwargs):
+    raise OfflineError(f"printables load nothing from outside the page: {url}")
+
+
+class Printer:
+    """Lays out and writes printables, sharing fonts, the parsed stylesheet and fitted layouts between documents."""
+
+    def __init__(self, address: str | None = None):
+        self.address = address
+        self.fonts = FontConfiguration()
+        self.css = CSS(string=stylesheet(), font_config=self.fonts)
+        self._fitted: dict[tuple[str, str, str], Checklist] = {}  # (protocol, phase, paper) -> blank checklist
+
+    def render(self, html: str) -> Document:
+        return HTML(string=html, url_fetcher=_offline).render(stylesheets=[self.css], font_config=self.fonts)
+
+    def checklist(self, phase: Phase, paper: str | Paper = "a4", person: Person = Person()) -> tuple[Document, Checklist]:
+        """The checklist in the roomiest density that fits one page and leaves room for notes.
+
+        The search starts at the density a taller paper needed, if one was laid out, and skips
+        densities that cannot fit by their height hint. A phase too long even for the densest
+        layout runs onto a second page.
+        """
+        paper = paper_of(paper)
+        names = list(DENSITIES)
+        taller = [names.index(sheet.density) for (protocol, phase_id, _), sheet in self._fitted.items()
+                  if (protocol, phase_id) == (phase.protocol.id, phase.id) and sheet.paper.height_mm >= paper.height_mm]
+        index = max(taller, default=0)
+        while True:
+            sheet = Checklist(phase, paper, person, names[index])
+            document = self.render(render_checklist(sheet, self.address, standalone=False))
+            height, room = _measure(document, phase.id)
+            if len(document.pages) == 1 and height <= room:
+                break
+            if index == len(names) - 1:
+                sheet = dataclasses.replace(sheet, flowing=True)
+                document = self.render(render_checklist(sheet, self.address, standalone=False))
+                break
+            regular = height / DENSITIES[names[index]]
+            index = next((i for i in range(index + 1, len(names)) if regular * DENSITIES[names[i]] <= room),
+                         len(names) - 1)
+        if person == Person():
+            self._fitted[phase.protocol.id, phase.id, paper.id] = sheet
+        return document, sheet
+
+    def blank(self, phase: Phase, paper: Paper) -> Checklist:
+        """The phase's blank checklist on ``paper`` as it was fitted (laid out now if it was not yet)."""
+        return self._fitted.get((phase.protocol.id, phase.id, paper.id)) or self.checklist(phase, paper)[1]
+
+    def booklet(self, protocol: Protocol, paper: str | Paper = "a4") -> Document:
+        paper = paper_of(paper)
+        sheets = [self.blank(phase, paper) for phase in protocol.phases]
+        return self.render(render_booklet(protocol, sheets, self.address, standalone=False))
+
+
+def _measure(document: Document, phase_id: str) -> tuple[float, float]:
+    """(height of a checklist's content, room for it above the footer less the notes' share), in CSS pixels."""
+    first = document.pages[0]
+    top = first.anchors[f"checklist-{phase_id}"][1]
+    area = first.height - 2 * top  # the sheet starts at the top margin; the bottom one is as wide
+    end_page, end = next((n, page.anchors[f"end-{phase_id}"][1]) for n, page in enumerate(document.pages)
+                         if f"end-{phase_id}" in page.anchors)
+    foot = document.pages[-1].anchors[f"foot-{phase_id}"]
+    return end_page * area + end - top, area - (foot[3] - foot[1]) - MIN_NOTES_MM * _PX_PER_MM
+
+
+def write(document: Document, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(document.write_pdf())
+    return path

@@ -1,0 +1,59 @@
+"""HTML of the printables from the Jinja2 templates in ``templates/print``.
+
+Autoescaping is on, so every YAML value is shown as text; the ``inline`` and
+``blocks`` filters render the content's simple Markdown, escaped first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from ..model import Protocol
+from . import text
+from .sheets import PAPERS, Checklist, Paper, document_date, drill_sheets
+
+STYLESHEET = "print.css"
+#: Page margin of a checklist, in millimetres; the fitting in :mod:`.pdf` measures against it.
+CHECKLIST_MARGIN_MM = 9
+
+
+def _date(value, form: str = "%-d %b %Y") -> str:
+    """'2026-11-20' or a date -> '20 Nov 2026' (or another strftime ``form``)."""
+    day = dt.date.fromisoformat(value) if isinstance(value, str) else value
+    return day.strftime(form)
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(loader=PackageLoader("generator", "templates/print"), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(inline=text.inline, blocks=text.blocks, date=_date)
+    env.globals.update(margin_mm=CHECKLIST_MARGIN_MM)
+    return env
+
+
+def stylesheet() -> str:
+    """The CSS shared by every printable (inlined into standalone pages, parsed once for PDFs)."""
+    return environment().loader.get_source(environment(), STYLESHEET)[0]
+
+
+def paper(paper_id: str | Paper) -> Paper:
+    return paper_id if isinstance(paper_id, Paper) else PAPERS[paper_id]
+
+
+def render_checklist(sheet: Checklist, address: str | None = None, standalone: bool = True) -> str:
+    """A whole HTML document holding one checklist; ``standalone`` inlines the stylesheet."""
+    return environment().get_template("checklist.html.j2").render(
+        sheet=sheet, address=address, standalone=standalone, date_meta=document_date(sheet.protocol))
+
+
+def render_booklet(protocol: Protocol, sheets: list[Checklist], address: str | None = None,
+                   standalone: bool = True) -> str:
+    """The full-plan booklet of ``protocol``, with its phases' checklists ``sheets`` (laid out to fit their page)."""
+    paper = sheets[0].paper
+    return environment().get_template("booklet.html.j2").render(
+        protocol=protocol, paper=paper, sheets=sheets, drills=drill_sheets(protocol), address=address,
+        standalone=standalone, date_meta=document_date(protocol))
