@@ -170,6 +170,18 @@ class Measure:
     assessment: Assessment | None = None
     references: list[Reference] = field(default_factory=list)
 
+    @property
+    def scale_text(self) -> str:
+        """What values the measure takes: '0-10 /10', 'yes or no', 'good, fair or poor', 'min'."""
+        if self.kind == "boolean":
+            return "yes or no"
+        if self.kind == "categorical":
+            return ", ".join(self.values[:-1]) + f" or {self.values[-1]}"
+        if self.kind == "scale":
+            low, high = _number(self.min if self.min is not None else 0), _number(self.max if self.max is not None else 10)
+            return f"{low}-{high} {self.unit or ''}".strip()
+        return self.unit or self.kind
+
     def shown(self, value) -> str:
         """A value of this measure in words: '2 /10', 'yes', 'good'."""
         if isinstance(value, bool):
