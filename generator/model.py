@@ -25,6 +25,7 @@ ACTIONS = {
     "regress-one-phase": "Go back one phase",
     "stop-and-contact-clinician": "Stop and contact your clinician",
 }
+NBSP = "\u00a0"
 OPERATORS = {"<": (op.lt, "<"), "<=": (op.le, "≤"), "==": (op.eq, "="), ">=": (op.ge, "≥"), ">": (op.gt, ">")}
 
 
@@ -90,9 +91,9 @@ class Dosage:
         if self.reps is not None:
             each = f"{self.reps} reps"
         elif self.hold_seconds is not None:
-            each = f"{self.hold_seconds} s hold"
+            each = f"{self.hold_seconds}{NBSP}s hold"
         elif self.duration_minutes is not None:
-            each = f"{self.duration_minutes} min"
+            each = f"{self.duration_minutes}{NBSP}min"
         else:
             each = ""
         if self.sets is None:
@@ -108,7 +109,7 @@ class Dosage:
         if self.tempo:
             parts.append(f"tempo {self.tempo}")
         if self.rest_seconds is not None:
-            parts.append(f"rest {self.rest_seconds} s")
+            parts.append(f"rest {self.rest_seconds}{NBSP}s")
         if self.per_week:
             parts.append(f"{self.per_week}×/week")
         return ", ".join(p for p in parts if p)
@@ -133,6 +134,14 @@ class Reference:
 
     def citation(self) -> str:
         return f"{self.authors} ({self.year}). {self.title}. {self.source}."
+
+    @property
+    def short(self) -> str:
+        """In-text form: 'Fredericson et al., 2000', 'Fredericson & Wolf, 2005', 'Noble, 1980'."""
+        surnames = [author.strip().rsplit(" ", 1)[0] for author in self.authors.split(",")]
+        if len(surnames) > 2:
+            return f"{surnames[0]} et al., {self.year}"
+        return f"{' & '.join(surnames)}, {self.year}"
 
 
 @dataclass(eq=False)
@@ -179,7 +188,7 @@ class Measure:
             return ", ".join(self.values[:-1]) + f" or {self.values[-1]}"
         if self.kind == "scale":
             low, high = _number(self.min if self.min is not None else 0), _number(self.max if self.max is not None else 10)
-            return f"{low}-{high} {self.unit or ''}".strip()
+            return f"{low}-{high}" if not self.unit or self.unit.startswith("/") else f"{low}-{high}{NBSP}{self.unit}"
         return self.unit or self.kind
 
     def shown(self, value) -> str:
@@ -188,7 +197,9 @@ class Measure:
             return "yes" if value else "no"
         if isinstance(value, str):
             return value
-        return f"{_number(value)} {self.unit}" if self.unit else _number(value)
+        if not self.unit:
+            return _number(value)
+        return f"{_number(value)}{'' if self.unit[0] in '/%' else NBSP}{self.unit}"
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ def test_phases_are_linked_in_order(handbook):
 
 def test_phase_override_is_merged_into_the_drill_default(handbook):
     settle = handbook.protocols[0].phases[0]
-    assert settle.prescriptions[0].dosage.text() == "2 × 10-15 reps, each side, tempo 2-1-2, rest 60 s, 3×/week"
+    assert settle.prescriptions[0].dosage.text() == "2 × 10-15 reps, each side, tempo 2-1-2, rest 60\u00a0s, 3×/week"
 
 
 def test_an_override_amount_replaces_the_default_amount():
@@ -31,8 +31,8 @@ def test_an_override_amount_replaces_the_default_amount():
 
 @pytest.mark.parametrize("dosage, words", [
     (Dosage(sets=3, reps="10-15", side="each", per_week=3), "3 × 10-15 reps, each side, 3×/week"),
-    (Dosage(sets=2, hold_seconds=30, side="both"), "2 × 30 s hold, both sides together"),
-    (Dosage(duration_minutes="20-30"), "20-30 min"),
+    (Dosage(sets=2, hold_seconds=30, side="both"), "2 × 30\u00a0s hold, both sides together"),
+    (Dosage(duration_minutes="20-30"), "20-30\u00a0min"),
     (Dosage(sets=1), "1 set"),
 ])
 def test_dosage_in_words(dosage, words):
@@ -49,7 +49,7 @@ def test_drill_knows_where_it_is_used(handbook):
 def test_criteria_resolve_their_measure_and_read_as_words(handbook):
     criteria = handbook.protocols[0].phases[1].exit_criteria
     assert criteria[0].rule.measure.name == "Pain during running"
-    assert criteria[0].threshold == "Pain during running ≤ 2 /10 for 3 consecutive sessions"
+    assert criteria[0].threshold == "Pain during running ≤ 2/10 for 3 consecutive sessions"
     assert criteria[1].threshold == "Pain-free hopping: yes"
     assert handbook.protocols[0].phases[0].exit_criteria[0].threshold == "Step-down quality: good or fair"
 
@@ -94,7 +94,7 @@ def test_sustained_rule_needs_enough_consecutive_observations():
     assert rule.met_by([5, 1, 2, 0])
     assert not rule.met_by([1, 3, 2, 0])
     assert not rule.met_by([1, 1])
-    assert rule.text() == "Pain ≤ 2 /10 for 3 consecutive sessions"
+    assert rule.text() == "Pain ≤ 2/10 for 3 consecutive sessions"
 
 
 def test_content_errors_are_raised_with_their_problems(fixture_project):
