@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
+
+import yaml
 
 #: document kinds first, then the items they contain, in reading order.
 DOCUMENTS = ("drill", "protocol")
@@ -103,7 +104,7 @@ class FieldReference:
         examples = schema.get("examples")
         if not examples and _target(schema.get("$ref", "")) not in GENERIC:
             examples = self._resolve(schema).get("examples")
-        return json.dumps(examples[0], ensure_ascii=False) if examples else ""
+        return _as_yaml(examples[0]) if examples else ""
 
     def section(self, anchor: str, schema: dict) -> Section:
         required = set(schema.get("required", []))
@@ -127,3 +128,9 @@ class FieldReference:
                     found.append(self.section(row.section, self._resolve(self.defs[row.section])))
             index += 1
         return found
+
+
+def _as_yaml(value) -> str:
+    """An example as a clinician would write it in the YAML file, on one line."""
+    text = yaml.safe_dump(value, default_flow_style=True, sort_keys=False, allow_unicode=True, width=10_000)
+    return text.strip().removesuffix("...").strip()
