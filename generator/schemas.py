@@ -118,20 +118,20 @@ def _describe(err: ValidationError, source: Source):
                     f"{field} needs exactly one of {', '.join(options)} "
                     f"(found {' and '.join(found) if found else 'none'})")
         return
+    written = source.unquoted.get(path, "")
+    surprise = f": YAML reads the bare word '{written}' as {_shown(value)}" \
+        if isinstance(value, bool) and written.lower() not in ("true", "false") else ""
     if kind == "type":
         wanted = [expected] if isinstance(expected, str) else expected
-        message = f"{field} must be {' or '.join(_TYPE_WORDS[t] for t in wanted)}, not {_shown(value)}"
-        if "string" in wanted and isinstance(value, (int, float)) and path not in source.word_booleans:
-            message += f"; put it in quotes, for example \"{value}\""
+        message = f"{field} must be {' or '.join(_TYPE_WORDS[t] for t in wanted)}, not {_shown(value)}{surprise}"
+        if "string" in wanted and written:
+            message += f"; put it in quotes: \"{written}\""
     elif kind in ("enum", "const"):
         choices = expected if kind == "enum" else [expected]
         message = (f"{field} must be one of: {', '.join(_shown(c) for c in choices)} "
-                   f"(found {_shown(value)}){did_you_mean(value, choices)}")
+                   f"(found {_shown(value)}{surprise}){did_you_mean(value, choices)}")
     else:
-        message = f"{field} {_LIMIT_WORDS.get(kind, _fallback)(expected, value, err)}"
-    if path in source.word_booleans:
-        word = source.word_booleans[path]
-        message += f"; YAML reads the bare word '{word}' as {_shown(value)}, so put it in quotes: \"{word}\""
+        message = f"{field} {_LIMIT_WORDS.get(kind, _fallback)(expected, value, err)}{surprise.replace(':', ';', 1)}"
     yield error(code, source.file, at, message)
 
 

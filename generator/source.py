@@ -5,7 +5,7 @@ build plain Python data from the nodes ourselves so that we can
 
 * reject duplicate keys (PyYAML silently keeps the last one),
 * remember where each value came from (for ``file:line:col`` messages),
-* note YAML 1.1 words such as ``no`` that became booleans,
+* keep the text of unquoted values, to explain YAML 1.1 surprises (``no`` -> false),
 * keep dates as text (JSON has no date type),
 * bound what anchors and aliases may expand to.
 """
@@ -39,7 +39,6 @@ _SCALARS = {
     _TAG + "timestamp": lambda node: node.value,
 }
 _COLLECTIONS = {_TAG + "seq", _TAG + "map"}
-_TRUE_FALSE = {"true", "false"}
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 
 #: libyaml's wording -> what a clinician should do about it.
@@ -66,7 +65,9 @@ class Source:
     data: Any
     keys: dict[tuple, Position] = field(default_factory=dict)
     values: dict[tuple, Position] = field(default_factory=dict)
-    word_booleans: dict[tuple, str] = field(default_factory=dict)
+    #: path -> the text as written, for values YAML turned into something other than text
+    #: (``no`` -> false, ``1:30`` -> 90, ``1.10`` -> 1.1), so messages can quote what the clinician typed.
+    unquoted: dict[tuple, str] = field(default_factory=dict)
 
     def key_position(self, path: tuple) -> Position:
         """Where the key of ``path`` is written (its value's place for list items)."""
@@ -144,10 +145,9 @@ class _Builder:
         construct = _SCALARS.get(node.tag)
         if construct is None:
             return self._unsupported(node)
-        value = construct(node)
-        if node.tag == _TAG + "bool" and node.value.lower() not in _TRUE_FALSE:
-            self.source.word_booleans[path] = node.value
-        return value
+        if node.tag != _TAG + "str":
+            self.source.unquoted[path] = node.value
+        return construct(node)
 
     def _unsupported(self, node) -> None:
         self._problem("E008", node, f"the tag '{node.tag}' is not supported; remove it and write a plain value")

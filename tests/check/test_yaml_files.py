@@ -22,14 +22,26 @@ def test_bare_no_read_as_boolean_gets_a_hint_to_quote(project):
     project.use_bad("yes-no.yaml", DRILL)
     problem = project.only("E103")
     assert (problem.line, problem.column) == (13, 5)
-    assert "'no'" in problem.message and "quotes" in problem.message
+    assert problem.message == ("item 2 of 'cues' must be text, not false: YAML reads the bare word 'no' as false; "
+                               "put it in quotes: \"no\"")
+
+
+def test_bare_on_in_a_choice_field_is_explained(project):
+    project.edit("drills/clamshell.yaml", "side: each", "side: on")
+    assert "(found true: YAML reads the bare word 'on' as true)" in project.only("E104").message
 
 
 def test_unquoted_version_number_gets_a_hint_to_quote(project):
     project.edit("protocols/mini.yaml", 'version: "1.0.0"', "version: 1.0")
     problem = project.only("E103")
     assert problem.line == project.line_of("protocols/mini.yaml", "version:")
-    assert "must be text" in problem.message and 'put it in quotes, for example "1.0"' in problem.message
+    assert "must be text" in problem.message and 'put it in quotes: "1.0"' in problem.message
+
+
+def test_yaml_sexagesimal_number_is_quoted_as_written(project):
+    project.edit("drills/clamshell.yaml", "name: Clamshell", "name: 1:30")
+    problem = project.only("E103")
+    assert problem.message == "'name' must be text, not 90; put it in quotes: \"1:30\""
 
 
 def test_billion_laughs_is_rejected_quickly(project):
