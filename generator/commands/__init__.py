@@ -4,8 +4,8 @@
 2 usage or internal failure.
 """
 
-from . import build, check, serve
+from . import build, check, print, serve
 
 OK, CONTENT_ERRORS, FAILURE = 0, 1, 2
 
-COMMANDS = (check, build, serve)
+COMMANDS = (check, build, serve, print)

@@ -1,7 +1,7 @@
 """PDFs with WeasyPrint: checklists fitted to one page, the full-plan booklet, the same bytes for the same input.
 
 WeasyPrint runs in-process with local fonts; nothing is fetched (any URL in a
-page is refused). The PDF's dates come from ``dcterms`` meta tags the
+page is refused, with a warning). The PDF's dates come from ``dcterms`` meta tags the
 templates fill from :func:`.sheets.document_date`, so no clock is read.
 """
 
@@ -9,39 +9,38 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-
-from weasyprint import CSS, HTML
-from weasyprint.document import Document
-from weasyprint.text.fonts import FontConfiguration
+from typing import TYPE_CHECKING
 
 from ..model import Phase, Protocol
 from .render import paper as paper_of, render_booklet, render_checklist, stylesheet
 from .sheets import DENSITIES, Checklist, Paper, Person
+
+if TYPE_CHECKING:
+    from weasyprint.document import Document
 
 #: Room a checklist keeps for notes, at the least (about two lines).
 MIN_NOTES_MM = 12
 _PX_PER_MM = 96 / 25.4
 
 
-class OfflineError(ValueError):
-    pass
-
-
-def _offline(url: str, *args, **kwargs):
-    raise OfflineError(f"printables load nothing from outside the page: {url}")
-
-
 class Printer:
     """Lays out and writes printables, sharing fonts, the parsed stylesheet and fitted layouts between documents."""
 
     def __init__(self, address: str | None = None):
+        from weasyprint import CSS  # WeasyPrint takes a moment to load: only printing pays for it
+        from weasyprint.text.fonts import FontConfiguration
+        from weasyprint.urls import URLFetcher
+
         self.address = address
+        self.offline = URLFetcher(allowed_protocols=())  # refuses every URL: a page loads nothing
         self.fonts = FontConfiguration()
         self.css = CSS(string=stylesheet(), font_config=self.fonts)
         self._fitted: dict[tuple[str, str, str], Checklist] = {}  # (protocol, phase, paper) -> blank checklist
 
     def render(self, html: str) -> Document:
-        return HTML(string=html, url_fetcher=_offline).render(stylesheets=[self.css], font_config=self.fonts)
+        from weasyprint import HTML
+
+        return HTML(string=html, url_fetcher=self.offline).render(stylesheets=[self.css], font_config=self.fonts)
 
     def checklist(self, phase: Phase, paper: str | Paper = "a4", person: Person = Person()) -> tuple[Document, Checklist]:
         """The checklist in the roomiest density that fits one page and leaves room for notes.

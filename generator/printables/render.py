@@ -16,14 +16,15 @@ from . import text
 from .sheets import PAPERS, Checklist, Paper, document_date, drill_sheets
 
 STYLESHEET = "print.css"
-#: Page margin of a checklist, in millimetres; the fitting in :mod:`.pdf` measures against it.
+#: Page margin of a checklist and the spacing of its note lines, in millimetres.
 CHECKLIST_MARGIN_MM = 9
+NOTE_LINE_MM = 6.5
 
 
-def _date(value, form: str = "%-d %b %Y") -> str:
-    """'2026-11-20' or a date -> '20 Nov 2026' (or another strftime ``form``)."""
+def _date(value, form: str = "{d.day} {d:%b %Y}") -> str:
+    """'2026-11-20' or a date -> '20 Nov 2026', or another ``str.format`` form of ``d``."""
     day = dt.date.fromisoformat(value) if isinstance(value, str) else value
-    return day.strftime(form)
+    return form.format(d=day)
 
 
 @cache
@@ -31,7 +32,7 @@ def environment() -> Environment:
     env = Environment(loader=PackageLoader("generator", "templates/print"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(inline=text.inline, blocks=text.blocks, date=_date)
-    env.globals.update(margin_mm=CHECKLIST_MARGIN_MM)
+    env.globals.update(margin_mm=CHECKLIST_MARGIN_MM, note_line_mm=NOTE_LINE_MM)
     return env
 
 

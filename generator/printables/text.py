@@ -12,7 +12,7 @@ import re
 
 from markupsafe import Markup
 
-_LINK = re.compile(r"!?\[([^\]]*)\]\(\s*&lt;?\s*([^\s)]*?)\s*(?:&gt;)?\s*\)")
+_LINK = re.compile(r"!?\[([^\]]*)\]\(\s*(?:&lt;)?((?:[^\s()]|\([^\s()]*\))*?)(?:&gt;)?\s*\)")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~])")

@@ -1,0 +1,46 @@
+"""The real content's phase checklists: one page on A4 and on Letter, with every drill and exit criterion."""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+
+from generator.printables import checklist_path
+
+PAGE_SIZES = {"a4": (595, 842), "letter": (612, 792)}
+
+
+@pytest.mark.parametrize("paper", sorted(PAGE_SIZES))
+def test_each_phase_checklist_is_one_page_of_its_paper(printed, phases, pdf, paper):
+    for phase in phases:
+        assert pdf.sizes(printed / checklist_path(phase, paper)) == [PAGE_SIZES[paper]], phase.id
+
+
+@pytest.mark.parametrize("paper", sorted(PAGE_SIZES))
+def test_each_checklist_names_every_drill_and_exit_criterion(printed, phases, pdf, paper):
+    for phase in phases:
+        text = pdf.text(printed / checklist_path(phase, paper))
+        for prescription in phase.prescriptions:
+            assert pdf.plain(prescription.drill.name) in text, (phase.id, prescription.drill.id)
+            assert pdf.plain(prescription.dosage.amount) in text, (phase.id, prescription.drill.id)
+        for criterion in phase.exit_criteria:
+            assert pdf.plain(criterion.text) in text, (phase.id, criterion.text)
+            assert pdf.plain(criterion.threshold) in text, (phase.id, criterion.threshold)
+
+
+def test_each_checklist_has_header_warning_signs_log_and_footer(printed, phases, pdf):
+    for phase in phases:
+        protocol = phase.protocol
+        text = pdf.text(printed / checklist_path(phase, "a4"))
+        for words in (protocol.title, phase.title, f"Content version {protocol.version}", "Athlete", "Start date",
+                      "Daily log", "Pain next morning", "Notes", "itbs-handbook.example"):
+            assert words in text, (phase.id, words)
+        for sign in phase.warning_signs:
+            assert pdf.plain(sign.name) in text and sign.action_text in text, (phase.id, sign.id)
+
+
+def test_the_pdf_dates_are_the_review_date_and_it_has_a_title(printed, phases, monkeypatch):
+    info = PdfReader(printed / checklist_path(phases[0], "a4")).metadata
+    review = phases[0].protocol.reviewed_date.replace("-", "")
+    assert info["/CreationDate"].startswith(f"D:{review}") and info["/ModDate"].startswith(f"D:{review}")
+    assert phases[0].title in info["/Title"]
