@@ -26,7 +26,9 @@ test: $(STAMP)
 	$(BIN)/pytest
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/check.py
+	$(BIN)/python benchmarks/build.py
+	$(BIN)/python benchmarks/printables.py
 
 clean:
 	rm -rf site $(VENV) node_modules
