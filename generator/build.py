@@ -3,8 +3,9 @@
 The check runs first and nothing is written when it finds an error. Generated
 files are rewritten only when their text changes, and files generated before
 but no longer produced are removed (a manifest in site_src/ lists them, so
-hand-written pages are never touched). MkDocs builds into a temporary folder
-that replaces site/ only when the whole build succeeded.
+hand-written pages are never touched). MkDocs builds into a temporary folder,
+the printable checklists and PDFs are added to it (print/), and it replaces
+site/ only when the whole build succeeded.
 """
 
 from __future__ import annotations
@@ -14,12 +15,15 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from .model import Handbook, load_handbook
+from .printables import site_address
+from .printables.site import SitePrintables
 from .schemas import SchemaSet
 from .site.pages import navigation
 from .site.render import render_data, render_pages
@@ -131,8 +135,12 @@ def mkdocs_config(root: Path, nav: list, site_dir: Path, **overrides):
                        **overrides)
 
 
-def mkdocs_build(root: Path, generated: Generated, site_dir: Path) -> float:
-    """Build the site into ``site_dir`` (replacing it only on success); return the seconds it took."""
+def mkdocs_build(root: Path, generated: Generated, site_dir: Path,
+                 before_swap: Callable[[Path], None] | None = None) -> float:
+    """Build the site into ``site_dir`` (replacing it only on success); return the seconds it took.
+
+    ``before_swap`` adds to the new site folder before it replaces the old one.
+    """
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
@@ -148,6 +156,8 @@ def mkdocs_build(root: Path, generated: Generated, site_dir: Path) -> float:
                 build(mkdocs_config(root, generated.nav, staging))
             except (MkDocsException, SystemExit) as exc:
                 raise BuildFailed(messages + [str(exc)]) from None
+        if before_swap:
+            before_swap(staging)
         _swap(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -173,10 +183,13 @@ class Built:
     generated: Generated
     site_dir: Path
     mkdocs_seconds: float
+    printables_seconds: float = 0.0
 
 
 def build_site(root: Path, site_dir: Path | None = None) -> Built:
     """The whole ``handbook build``: generate, then build the site into ``site_dir`` (default: root/site)."""
     generated = generate(root)
     site_dir = site_dir or root / SITE_DIR
-    return Built(generated, site_dir, mkdocs_build(root, generated, site_dir))
+    printables = SitePrintables(generated.handbook, site_address(root))
+    seconds = mkdocs_build(root, generated, site_dir, before_swap=printables)
+    return Built(generated, site_dir, seconds - printables.seconds, printables.seconds)

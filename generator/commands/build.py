@@ -31,7 +31,8 @@ def run(args) -> int:
     for problem in built.generated.handbook.warnings:
         print(f"{problem.file}:{problem.line}:{problem.column}: {problem.code} warning: {problem.message}")
     generated = built.generated
-    print(f"Built {built.site_dir} in {generated.seconds + built.mkdocs_seconds:.1f} s "
+    total = generated.seconds + built.mkdocs_seconds + built.printables_seconds
+    print(f"Built {built.site_dir} in {total:.1f} s "
           f"(pages generated in {generated.seconds:.2f} s, {len(generated.written)} changed; "
-          f"MkDocs {built.mkdocs_seconds:.1f} s).")
+          f"MkDocs {built.mkdocs_seconds:.1f} s; printable checklists and PDFs {built.printables_seconds:.1f} s).")
     return 0

@@ -21,9 +21,11 @@ __all__ = ["PAPERS", "Paper", "Person", "Printer", "booklet_path", "checklist_ht
            "write_booklets", "write_checklist", "write_phase_pdfs"]
 
 
-def checklist_path(phase: Phase, paper: str | Paper, suffix: str = ".pdf") -> str:
-    """Where a phase's checklist goes, relative to the printables folder: '<protocol>/<phase>-a4.pdf'."""
-    return f"{phase.protocol.id}/{phase.id}-{paper_of(paper).id}{suffix}"
+def checklist_path(phase: Phase, paper: str | Paper | None) -> str:
+    """Where a phase's checklist goes, relative to the printables folder: '<protocol>/<phase>-a4.pdf' for a PDF,
+    '<protocol>/<phase>.html' for the page to print from a browser (``paper`` None)."""
+    name = f"{phase.id}-{paper_of(paper).id}.pdf" if paper else f"{phase.id}.html"
+    return f"{phase.protocol.id}/{name}"
 
 
 def booklet_path(protocol: Protocol, paper: str | Paper) -> str:
@@ -31,12 +33,17 @@ def booklet_path(protocol: Protocol, paper: str | Paper) -> str:
     return f"{protocol.id}/{protocol.id}-plan-{paper_of(paper).id}.pdf"
 
 
-def checklist_html(phase: Phase, paper: str | Paper = "a4", person: Person = Person(), *,
-                   printer: Printer | None = None) -> str:
-    """A standalone HTML page of the checklist, in the layout its PDF uses, to print from a browser."""
+def checklist_html(phase: Phase, paper: str | Paper | None = None, person: Person = Person(), *,
+                   printer: Printer | None = None, pdfs: dict[str, str] | None = None) -> str:
+    """A standalone HTML page of the checklist, laid out as its PDF on ``paper``.
+
+    With no ``paper`` the page is for any paper a browser prints on: laid out for the shortest one,
+    the size left to the printer. ``pdfs`` (paper label -> link) are shown above the sheet on screen.
+    """
     printer = printer or Printer()
-    _, sheet = printer.checklist(phase, paper, person)
-    return render_checklist(sheet, printer.address)
+    shortest = min(PAPERS.values(), key=lambda p: p.height_mm)
+    sheet = printer.sheet(phase, paper or shortest, person)
+    return render_checklist(sheet, printer.address, any_paper=paper is None, pdfs=pdfs)
 
 
 def write_checklist(phase: Phase, path: Path, paper: str | Paper = "a4", person: Person = Person(), *,

@@ -71,13 +71,15 @@ class Printer:
             self._fitted[phase.protocol.id, phase.id, paper.id] = sheet
         return document, sheet
 
-    def blank(self, phase: Phase, paper: Paper) -> Checklist:
-        """The phase's blank checklist on ``paper`` as it was fitted (laid out now if it was not yet)."""
-        return self._fitted.get((phase.protocol.id, phase.id, paper.id)) or self.checklist(phase, paper)[1]
+    def sheet(self, phase: Phase, paper: str | Paper = "a4", person: Person = Person()) -> Checklist:
+        """The checklist as :meth:`checklist` fits it; a blank one fitted before is not laid out again."""
+        paper = paper_of(paper)
+        fitted = self._fitted.get((phase.protocol.id, phase.id, paper.id)) if person == Person() else None
+        return fitted or self.checklist(phase, paper, person)[1]
 
     def booklet(self, protocol: Protocol, paper: str | Paper = "a4") -> Document:
         paper = paper_of(paper)
-        sheets = [self.blank(phase, paper) for phase in protocol.phases]
+        sheets = [self.sheet(phase, paper) for phase in protocol.phases]
         return self.render(render_booklet(protocol, sheets, self.address, standalone=False))
 
 

@@ -45,10 +45,16 @@ def paper(paper_id: str | Paper) -> Paper:
     return paper_id if isinstance(paper_id, Paper) else PAPERS[paper_id]
 
 
-def render_checklist(sheet: Checklist, address: str | None = None, standalone: bool = True) -> str:
-    """A whole HTML document holding one checklist; ``standalone`` inlines the stylesheet."""
+def render_checklist(sheet: Checklist, address: str | None = None, standalone: bool = True, any_paper: bool = False,
+                     pdfs: dict[str, str] | None = None) -> str:
+    """A whole HTML document holding one checklist; ``standalone`` inlines the stylesheet.
+
+    ``any_paper`` leaves the paper size to the browser's printer; ``pdfs`` (paper label -> link) are
+    shown above the sheet on screen.
+    """
     return environment().get_template("checklist.html.j2").render(
-        sheet=sheet, address=address, standalone=standalone, date_meta=document_date(sheet.protocol))
+        sheet=sheet, address=address, standalone=standalone, any_paper=any_paper, pdfs=pdfs,
+        date_meta=document_date(sheet.protocol))
 
 
 def render_booklet(protocol: Protocol, sheets: list[Checklist], address: str | None = None,

@@ -16,6 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from ..model import Handbook
+from ..printables.site import print_href
 from . import markup
 from .fields import FieldReference
 from .pages import location, relative, site_pages
@@ -44,7 +45,7 @@ def environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(md=markup.markdown, inline=markup.inline, plain=markup.plain, anchor=markup.anchor,
                        url=markup.url, front=_front)
-    env.globals.update(href=_href)
+    env.globals.update(href=_href, print_href=print_href)
     return env
 
 

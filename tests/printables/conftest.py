@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -91,15 +92,29 @@ def protocol(drill_ids: list[str], criterion_text: str = "Pain at most 2/10 for 
              "drills": [{"drill": d} for d in drill_ids],
              "exit_criteria": [{"measure": "pain", "operator": "<=", "value": 2, "text": criterion_text}],
              "warning_signs": ["pain-high", "ache"]},
+            {"id": "after", "title": "Keep it up", "goals": ["Stay strong."],
+             "typical_duration": {"min_weeks": 2, "max_weeks": 2},
+             "activities": {"allowed": ["Running."], "avoid": []},
+             "drills": [{"drill": drill_ids[0]}], "warning_signs": ["pain-high"]},
         ],
         "references": [{"id": "ref", "authors": "Doe J", "year": 2020, "title": "A study", "source": "J Test"}],
     }
 
 
+#: The site's hand-written files (the rest of site_src/ is generated).
+HAND_WRITTEN = ("site_src/assets", "site_src/overrides", "site_src/clinicians/index.md")
+
+
 def make_project(folder: Path, drills: list[dict], protocol_data: dict) -> Path:
-    """A project in ``folder`` with the repository's schemas and the given drills and protocol."""
+    """A project in ``folder`` with the repository's schemas, site configuration and hand-written pages (but
+    site_url https://handbook.example/), and the given drills and protocol."""
     shutil.copytree(REPO / "schemas", folder / "schemas")
-    (folder / "mkdocs.yml").write_text("site_name: test\nsite_url: https://handbook.example/\n")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(re.sub(r"(?m)^site_url: .*$", "site_url: https://handbook.example/", config))
+    for part in HAND_WRITTEN:
+        source, target = REPO / part, folder / part
+        target.parent.mkdir(parents=True, exist_ok=True)
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, target)
     (folder / "drills").mkdir()
     (folder / "protocols").mkdir()
     for data in drills:
@@ -110,8 +125,8 @@ def make_project(folder: Path, drills: list[dict], protocol_data: dict) -> Path:
 
 @pytest.fixture
 def made_up(tmp_path):
-    """Make a valid project whose one phase prescribes ``count`` drills and load it; ``names`` maps drill numbers
-    to names, ``criterion`` is the exit criterion's text."""
+    """Make a valid project and load it: its first phase, 'only', prescribes ``count`` drills, its last, 'after',
+    one; ``names`` maps drill numbers to names, ``criterion`` is the first phase's exit criterion."""
     def make(count: int, names: dict[int, str] | None = None, criterion: str = "Pain at most 2/10 for a week.",
              folder: str = "project"):
         drills = [drill(n, (names or {}).get(n)) for n in range(1, count + 1)]

@@ -17,7 +17,7 @@ def test_the_booklet_has_every_part_in_order(handbook, printed, pdf):
     for number, phase in enumerate(protocol.phases, start=1):
         # Each checklist is one page, right after the cover, as on its own.
         page = pages[number]
-        assert f"phase {number} of {count}" in page and phase.title in page and "Notes" in page, number
+        assert f"phase {number} of {count}" in page and phase.heading in page and "Notes" in page, number
     rest = " ".join(pages[count + 1:])
     parts = ["Drill sheets", "Assessments", "Warning signs"]
     assert [rest.index(part) for part in parts] == sorted(rest.index(part) for part in parts)
@@ -44,4 +44,4 @@ def test_booklet_pages_are_numbered_and_the_contents_give_the_pages(handbook, pr
     cover = subprocess.run(["pdftotext", "-layout", "-l", "1", str(path), "-"], capture_output=True, text=True,
                            check=True).stdout
     assert re.search(rf"^\s*Drill sheets\s+{drills_page}$", cover, re.MULTILINE)
-    assert re.search(rf"^\s*{re.escape(protocol.phases[0].title)}.*\s2$", cover, re.MULTILINE)
+    assert re.search(rf"^\s*{re.escape(protocol.phases[0].heading)}.*\s2$", cover, re.MULTILINE)

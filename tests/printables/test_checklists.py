@@ -32,7 +32,7 @@ def test_each_checklist_has_header_warning_signs_log_and_footer(printed, phases,
     for phase in phases:
         protocol = phase.protocol
         text = pdf.text(printed / checklist_path(phase, "a4"))
-        for words in (protocol.title, phase.title, f"Content version {protocol.version}", "Athlete", "Start date",
+        for words in (protocol.title, phase.heading, f"Content version {protocol.version}", "Athlete", "Start date",
                       "Daily log", "Pain next morning", "Notes", "itbs-handbook.example"):
             assert words in text, (phase.id, words)
         for sign in phase.warning_signs:
@@ -43,4 +43,4 @@ def test_the_pdf_dates_are_the_review_date_and_it_has_a_title(printed, phases, m
     info = PdfReader(printed / checklist_path(phases[0], "a4")).metadata
     review = phases[0].protocol.reviewed_date.replace("-", "")
     assert info["/CreationDate"].startswith(f"D:{review}") and info["/ModDate"].startswith(f"D:{review}")
-    assert phases[0].title in info["/Title"]
+    assert phases[0].heading in info["/Title"]

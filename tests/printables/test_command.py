@@ -35,7 +35,7 @@ def test_an_unknown_phase_is_a_usage_error_that_lists_the_phases(made_up, tmp_pa
     made_up(2)
     code = main(["--root", str(tmp_path / "project"), "print", "settle", "-o", str(tmp_path / "x.pdf")])
     assert code == 2
-    assert "'settle' is not a phase. Phases: only (made-up)" in capsys.readouterr().err
+    assert "'settle' is not a phase. Phases: only (made-up), after (made-up)" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
 
 
