@@ -47,7 +47,11 @@ def run(args) -> int:
         print(f"handbook print: '{args.phase}' {problem}. Phases: {known or 'none'}", file=sys.stderr)
         return 2
     person = Person(args.athlete, args.start)
-    pages = write_checklist(phases[0], args.output, args.paper, person, printer=Printer(site_address(args.root)))
+    try:
+        pages = write_checklist(phases[0], args.output, args.paper, person, printer=Printer(site_address(args.root)))
+    except OSError as exc:
+        print(f"handbook print: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     note = "" if pages == 1 else f" ({pages} pages: the phase is too long for one)"
     print(f"Wrote {args.output}{note}.")
     return 0

@@ -15,7 +15,7 @@ import yaml
 from ..model import Handbook, Phase, Protocol
 from .pdf import Printer, write
 from .render import paper as paper_of, render_checklist
-from .sheets import PAPERS, Paper, Person
+from .sheets import PAPERS, SHORTEST, Paper, Person
 
 __all__ = ["PAPERS", "Paper", "Person", "Printer", "booklet_path", "checklist_html", "checklist_path", "site_address",
            "write_booklets", "write_checklist", "write_phase_pdfs"]
@@ -41,8 +41,7 @@ def checklist_html(phase: Phase, paper: str | Paper | None = None, person: Perso
     the size left to the printer. ``pdfs`` (paper label -> link) are shown above the sheet on screen.
     """
     printer = printer or Printer()
-    shortest = min(PAPERS.values(), key=lambda p: p.height_mm)
-    sheet = printer.sheet(phase, paper or shortest, person)
+    sheet = printer.sheet(phase, paper or SHORTEST, person)
     return render_checklist(sheet, printer.address, any_paper=paper is None, pdfs=pdfs)
 
 

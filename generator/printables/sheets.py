@@ -26,6 +26,8 @@ class Paper:
 
 
 PAPERS = {paper.id: paper for paper in (Paper("a4", "A4", "A4", 297), Paper("letter", "US Letter", "letter", 279.4))}
+#: Checklist pages for browsers are laid out for it, so that they print on either paper.
+SHORTEST = min(PAPERS.values(), key=lambda paper: paper.height_mm)
 
 #: Checklist layouts from roomiest to densest (type stays at 8 pt or more), each with a lower bound of its
 #: height as a share of the regular layout's: a hint to skip layouts that cannot fit; the fit is always measured.

@@ -7,8 +7,12 @@ for each protocol: the booklets ``<protocol>-plan-a4.pdf``, ``-letter.pdf``.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import posixpath
 import time
+from concurrent.futures import ProcessPoolExecutor
+from itertools import repeat
 from pathlib import Path
 
 from jinja2 import pass_context
@@ -16,22 +20,38 @@ from markupsafe import Markup, escape
 
 from ..model import Handbook, Phase, Protocol
 from . import PAPERS, Printer, booklet_path, checklist_html, checklist_path, write_booklets, write_phase_pdfs
+from .sheets import SHORTEST
 
 PRINT_DIR = "print"
 
 
 def write_site_printables(handbook: Handbook, site_dir: Path, address: str | None = None) -> list[Path]:
-    """Write every checklist page, checklist PDF and booklet into ``site_dir``/print; returns the files written."""
-    printer = Printer(address)
+    """Write every checklist page, checklist PDF and booklet into ``site_dir``/print; returns the files written.
+
+    Each paper size is printed in a process of its own when there is a core to spare; the files are the
+    same either way.
+    """
     folder = site_dir / PRINT_DIR
-    written = write_phase_pdfs(handbook, folder, printer=printer)
-    for protocol in handbook.protocols:
-        for phase in protocol.phases:
+    papers = list(PAPERS)
+    if min(len(papers), os.cpu_count() or 1) == 1:
+        return [path for paper in papers for path in _print_on(paper, handbook, folder, address)]
+    with ProcessPoolExecutor(len(papers), mp_context=multiprocessing.get_context("spawn")) as pool:
+        done = pool.map(_print_on, papers, repeat(handbook), repeat(folder), repeat(address))
+        return [path for paths in done for path in paths]
+
+
+def _print_on(paper: str, handbook: Handbook, folder: Path, address: str | None) -> list[Path]:
+    """The phase PDFs and booklets on one paper size, and on the shortest paper also the checklist pages
+    (they are laid out for it, so that they print on any paper)."""
+    printer = Printer(address)
+    written = write_phase_pdfs(handbook, folder, (paper,), printer=printer)
+    if paper == SHORTEST.id:
+        for phase in (phase for protocol in handbook.protocols for phase in protocol.phases):
             page = folder / checklist_path(phase, None)
-            pdfs = {paper.label: posixpath.basename(checklist_path(phase, paper)) for paper in PAPERS.values()}
+            pdfs = {p.label: posixpath.basename(checklist_path(phase, p)) for p in PAPERS.values()}
             page.write_text(checklist_html(phase, printer=printer, pdfs=pdfs), encoding="utf-8")
             written.append(page)
-    return written + write_booklets(handbook, folder, printer=printer)
+    return written + write_booklets(handbook, folder, (paper,), printer=printer)
 
 
 def site_link(from_page: str, item: Phase | Protocol, paper: str | None = None) -> str:

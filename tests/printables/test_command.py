@@ -65,3 +65,11 @@ def test_bad_arguments_are_usage_errors(made_up, tmp_path, capsys, bad):
         main(["--root", str(tmp_path / "project"), "print", "only", *bad] + (["-o", "x.pdf"] if bad else []))
     assert exit_.value.code == 2
     assert "usage: handbook print" in capsys.readouterr().err
+
+
+def test_a_file_that_cannot_be_written_is_a_clear_failure(made_up, tmp_path, capsys):
+    made_up(2)
+    (tmp_path / "taken").write_text("a file, not a folder")
+    code = main(["--root", str(tmp_path / "project"), "print", "only", "-o", str(tmp_path / "taken" / "x.pdf")])
+    assert code == 2
+    assert f"handbook print: cannot write {tmp_path / 'taken' / 'x.pdf'}" in capsys.readouterr().err
