@@ -95,6 +95,7 @@ def _measure(document: Document, phase_id: str) -> tuple[float, float]:
 
 
 def write(document: Document, path: Path) -> Path:
+    """Write a tagged PDF (its structure is there for screen readers), making its folder if needed."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(document.write_pdf())
+    path.write_bytes(document.write_pdf(pdf_tags=True))
     return path

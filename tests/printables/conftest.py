@@ -10,6 +10,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
+from generator.build import build_site
 from generator.model import load_handbook
 from generator.printables import Printer, site_address, write_booklets, write_phase_pdfs
 
@@ -57,10 +58,10 @@ def printer():
 
 @pytest.fixture(scope="session")
 def printed(handbook, printer, tmp_path_factory) -> Path:
-    """Folder with every phase checklist (A4 and Letter) and the A4 booklet of the real content."""
+    """Folder with every phase checklist and booklet (A4 and Letter) of the real content."""
     folder = tmp_path_factory.mktemp("printables")
     write_phase_pdfs(handbook, folder, printer=printer)
-    write_booklets(handbook, folder, papers=("a4",), printer=printer)
+    write_booklets(handbook, folder, printer=printer)
     return folder
 
 
@@ -123,13 +124,23 @@ def make_project(folder: Path, drills: list[dict], protocol_data: dict) -> Path:
     return folder
 
 
+def made_up_project(root: Path, count: int, names: dict[int, str] | None = None,
+                    criterion: str = "Pain at most 2/10 for a week."):
+    """Make a valid project in ``root`` and load it: its first phase, 'only', prescribes ``count`` drills, its
+    last, 'after', one; ``names`` maps drill numbers to names, ``criterion`` is the first phase's exit criterion."""
+    drills = [drill(n, (names or {}).get(n)) for n in range(1, count + 1)]
+    return load_handbook(make_project(root, drills, protocol([d["id"] for d in drills], criterion)))
+
+
 @pytest.fixture
 def made_up(tmp_path):
-    """Make a valid project and load it: its first phase, 'only', prescribes ``count`` drills, its last, 'after',
-    one; ``names`` maps drill numbers to names, ``criterion`` is the first phase's exit criterion."""
-    def make(count: int, names: dict[int, str] | None = None, criterion: str = "Pain at most 2/10 for a week.",
-             folder: str = "project"):
-        drills = [drill(n, (names or {}).get(n)) for n in range(1, count + 1)]
-        root = make_project(tmp_path / folder, drills, protocol([d["id"] for d in drills], criterion))
-        return load_handbook(root)
-    return make
+    """:func:`made_up_project` in tmp_path/project."""
+    return lambda count, **options: made_up_project(tmp_path / "project", count, **options)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """A made-up project with five drills, built into a site once: (handbook, project folder, site folder)."""
+    project = tmp_path_factory.mktemp("site") / "project"
+    handbook = made_up_project(project, 5)
+    return handbook, project, build_site(project).site_dir

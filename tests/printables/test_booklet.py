@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 import subprocess
 
+import pytest
+
 from generator.printables import booklet_path
 
 
-def test_the_booklet_has_every_part_in_order(handbook, printed, pdf):
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_the_booklet_has_every_part_in_order(handbook, printed, pdf, paper):
     protocol = handbook.protocols[0]
-    pages = pdf.pages(printed / booklet_path(protocol, "a4"))
-    assert protocol.title in pages[0] and "Contents" in pages[0]
+    pages = pdf.pages(printed / booklet_path(protocol, paper))
+    assert protocol.title in pages[0] and "Contents" in pages[0] and "Warning signs" in pages[0]
     assert f"content version {protocol.version}" in pages[0].lower()
     count = len(protocol.phases)
     for number, phase in enumerate(protocol.phases, start=1):

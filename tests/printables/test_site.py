@@ -12,22 +12,14 @@ from generator.printables import booklet_path, checklist_path
 from generator.printables.site import PRINT_DIR, site_link
 
 
-@pytest.fixture
-def site(made_up, tmp_path):
-    """A made-up project built into a site: (handbook, project folder, site folder)."""
-    handbook = made_up(5)
-    project = tmp_path / "project"
-    return handbook, project, build_site(project).site_dir
-
-
 def _print_links(page: Path) -> dict[str, Path]:
     """Label -> file of each link in the phase page's print bar."""
     bar = re.search(r'<p class="hb-print">(.*?)</p>', page.read_text(encoding="utf-8"), re.S).group(1)
     return {label: (page.parent / href).resolve() for href, label in re.findall(r'href="([^"]+)">([^<]+)</a>', bar)}
 
 
-def test_each_phase_page_links_to_its_checklist_pdfs_and_the_booklet(site, pdf):
-    handbook, _, site_dir = site
+def test_each_phase_page_links_to_its_checklist_pdfs_and_the_booklet(built_site, pdf):
+    handbook, _, site_dir = built_site
     phase = handbook.protocols[0].phases[0]
     links = _print_links(site_dir / phase.protocol.id / phase.id / "index.html")
     folder = (site_dir / PRINT_DIR).resolve()
@@ -44,8 +36,8 @@ def test_each_phase_page_links_to_its_checklist_pdfs_and_the_booklet(site, pdf):
     assert (folder / booklet_path(phase.protocol, "letter")).is_file()
 
 
-def test_the_checklist_page_stands_alone_and_links_to_its_pdfs(site):
-    handbook, _, site_dir = site
+def test_the_checklist_page_stands_alone_and_links_to_its_pdfs(built_site):
+    handbook, _, site_dir = built_site
     phase = handbook.protocols[0].phases[0]
     page = site_dir / PRINT_DIR / checklist_path(phase, None)
     html = page.read_text(encoding="utf-8")
@@ -55,24 +47,24 @@ def test_the_checklist_page_stands_alone_and_links_to_its_pdfs(site):
         assert (page.parent / href.split('"')[0]).is_file()
 
 
-def test_every_page_has_the_print_stylesheet(site):
-    _, _, site_dir = site
+def test_every_page_has_the_print_stylesheet(built_site):
+    _, _, site_dir = built_site
     css = site_dir / "assets" / "print.css"
     assert "@media print" in css.read_text(encoding="utf-8")
     pages = list(site_dir.rglob("index.html"))
     assert pages and all("assets/print.css" in p.read_text(encoding="utf-8") for p in pages)
 
 
-def test_a_second_build_writes_the_same_printables(site):
-    _, project, site_dir = site
+def test_a_second_build_writes_the_same_printables(built_site):
+    _, project, site_dir = built_site
     before = {p.relative_to(site_dir): p.read_bytes() for p in (site_dir / PRINT_DIR).rglob("*") if p.is_file()}
     build_site(project)
     after = {p.relative_to(site_dir): p.read_bytes() for p in (site_dir / PRINT_DIR).rglob("*") if p.is_file()}
     assert before == after and len(before) == 2 * 3 + 2  # two PDFs and a page per phase, two booklets
 
 
-def test_a_failure_while_printing_keeps_the_old_site(site, monkeypatch):
-    _, project, site_dir = site
+def test_a_failure_while_printing_keeps_the_old_site(built_site, monkeypatch):
+    _, project, site_dir = built_site
     old = sorted(p.relative_to(site_dir) for p in site_dir.rglob("*"))
 
     def broken(*args):
