@@ -80,7 +80,7 @@ class Printer:
     def booklet(self, protocol: Protocol, paper: str | Paper = "a4") -> Document:
         paper = paper_of(paper)
         sheets = [self.sheet(phase, paper) for phase in protocol.phases]
-        return self.render(render_booklet(protocol, sheets, self.address, standalone=False))
+        return self.render(render_booklet(protocol, sheets, self.address))
 
 
 def _measure(document: Document, phase_id: str) -> tuple[float, float]:

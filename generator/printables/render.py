@@ -57,10 +57,9 @@ def render_checklist(sheet: Checklist, address: str | None = None, standalone: b
         date_meta=document_date(sheet.protocol))
 
 
-def render_booklet(protocol: Protocol, sheets: list[Checklist], address: str | None = None,
-                   standalone: bool = True) -> str:
-    """The full-plan booklet of ``protocol``, with its phases' checklists ``sheets`` (laid out to fit their page)."""
-    paper = sheets[0].paper
+def render_booklet(protocol: Protocol, sheets: list[Checklist], address: str | None = None) -> str:
+    """The full-plan booklet of ``protocol`` for WeasyPrint (the stylesheet is given to it, not inlined), with its
+    phases' checklists ``sheets`` laid out to fit their page."""
     return environment().get_template("booklet.html.j2").render(
-        protocol=protocol, paper=paper, sheets=sheets, drills=drill_sheets(protocol), address=address,
-        standalone=standalone, date_meta=document_date(protocol))
+        protocol=protocol, paper=sheets[0].paper, sheets=sheets, drills=drill_sheets(protocol), address=address,
+        standalone=False, date_meta=document_date(protocol))

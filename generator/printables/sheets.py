@@ -14,7 +14,6 @@ from itertools import groupby
 from ..model import ACTIONS, SEVERITY_ORDER, Drill, Phase, Prescription, Protocol, WarningSign
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-LOG_ROWS = ("Pain during activity", "Pain after activity", "Pain next morning")
 
 
 @dataclass(frozen=True)
@@ -91,10 +90,6 @@ class Checklist:
     @property
     def sign_groups(self) -> list[SignGroup]:
         return sign_groups(self.phase.warning_signs)
-
-    @property
-    def log_rows(self) -> tuple[str, ...]:
-        return LOG_ROWS
 
 
 def week(start: dt.date | None) -> list[Day]:

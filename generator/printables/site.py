@@ -74,10 +74,9 @@ class SitePrintables:
 
     def __init__(self, handbook: Handbook, address: str | None = None):
         self.handbook, self.address = handbook, address
-        self.written: list[Path] = []
         self.seconds = 0.0
 
     def __call__(self, site_dir: Path) -> None:
         started = time.perf_counter()
-        self.written = write_site_printables(self.handbook, site_dir, self.address)
+        write_site_printables(self.handbook, site_dir, self.address)
         self.seconds = time.perf_counter() - started

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from pypdf import PdfReader
 
+from generator.model import ACTIONS, SEVERITY_ORDER
 from generator.printables import checklist_path
+from generator.printables.sheets import sign_groups
 
 PAGE_SIZES = {"a4": (595, 842), "letter": (612, 792)}
 
@@ -39,7 +41,17 @@ def test_each_checklist_has_header_warning_signs_log_and_footer(printed, phases,
             assert pdf.plain(sign.name) in text and sign.action_text in text, (phase.id, sign.id)
 
 
-def test_the_pdf_dates_are_the_review_date_and_it_has_a_title(printed, phases, monkeypatch):
+def test_warning_signs_are_grouped_by_severity_red_first_then_by_urgency(phases):
+    for phase in phases:
+        groups = sign_groups(phase.warning_signs)
+        assert [g.severity for g in groups] == sorted((g.severity for g in groups), key=SEVERITY_ORDER.index)
+        for before, after in zip(groups, groups[1:]):
+            if before.severity == after.severity:
+                assert list(ACTIONS.values()).index(before.action) > list(ACTIONS.values()).index(after.action)
+        assert sorted(s.id for g in groups for s in g.signs) == sorted(s.id for s in phase.warning_signs)
+
+
+def test_the_pdf_dates_are_the_review_date_and_it_has_a_title(printed, phases):
     info = PdfReader(printed / checklist_path(phases[0], "a4")).metadata
     review = phases[0].protocol.reviewed_date.replace("-", "")
     assert info["/CreationDate"].startswith(f"D:{review}") and info["/ModDate"].startswith(f"D:{review}")
