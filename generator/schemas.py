@@ -13,7 +13,8 @@ from referencing import Registry, Resource
 from .problems import Problem, did_you_mean, error
 from .source import Source
 
-SCHEMA_FILES = {"drill": "drill.schema.json", "protocol": "protocol.schema.json"}
+#: the kinds of content file, each checked against schemas/<kind>.schema.json.
+KINDS = ("drill", "protocol")
 
 _TYPE_WORDS = {
     "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
@@ -37,8 +38,8 @@ class SchemaSet:
 
     def __init__(self, schema_dir: Path):
         self.documents = {
-            name: json.loads((schema_dir / filename).read_text(encoding="utf-8"))
-            for name, filename in {**SCHEMA_FILES, "common": "common.schema.json"}.items()
+            path.name.removesuffix(".schema.json"): json.loads(path.read_text(encoding="utf-8"))
+            for path in sorted(schema_dir.glob("*.schema.json"))
         }
 
     @cached_property
@@ -50,14 +51,14 @@ class SchemaSet:
     def fast_validators(self) -> dict:
         registry = jsonschema_rs.Registry([(doc["$id"], doc) for doc in self.documents.values()])
         return {kind: jsonschema_rs.Draft202012Validator(self.documents[kind], registry=registry, validate_formats=True)
-                for kind in SCHEMA_FILES}
+                for kind in KINDS}
 
     @cached_property
     def validators(self) -> dict[str, Draft202012Validator]:
         return {
             kind: Draft202012Validator(self.documents[kind], registry=self.registry,
                                        format_checker=Draft202012Validator.FORMAT_CHECKER)
-            for kind in SCHEMA_FILES
+            for kind in KINDS
         }
 
     def check(self, kind: str, source: Source) -> list[Problem]:

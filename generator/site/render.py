@@ -22,7 +22,6 @@ from .fields import FieldReference
 from .pages import location, relative, site_pages
 
 DATA_SCHEMA = "data/protocol-data.schema.json"
-SCHEMA_ID = "https://itbs-handbook.example/schemas/"
 
 
 @pass_context
@@ -57,33 +56,13 @@ def render_pages(handbook: Handbook, schemas: dict[str, dict]) -> dict[str, str]
             for page in site_pages(handbook)}
 
 
-def data_schema() -> dict:
-    """JSON Schema of the published data files."""
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_ID + "protocol-data.schema.json",
-        "title": "Published protocol data",
-        "description": "One protocol and every drill it prescribes, exactly as checked by 'handbook check'.",
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["format", "version", "protocol", "drills"],
-        "properties": {
-            "format": {"const": "itbs-handbook-protocol/1"},
-            "version": {"description": "The protocol's content version.", "type": "string"},
-            "protocol": {"$ref": "protocol.schema.json"},
-            "drills": {"type": "array", "items": {"$ref": "drill.schema.json"}},
-        },
-    }
-
-
 def _json(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def render_data(handbook: Handbook, schemas: dict[str, dict]) -> dict[str, str]:
-    """Path under the docs folder -> JSON text of each protocol's data, its schema and the content schemas."""
-    files = {DATA_SCHEMA: _json(data_schema())}
-    files.update({f"data/{name}.schema.json": _json(doc) for name, doc in schemas.items()})
+    """Path under the docs folder -> JSON text of each protocol's data and of all the schemas (data and content)."""
+    files = {f"data/{name}.schema.json": _json(doc) for name, doc in schemas.items()}
     for protocol in handbook.protocols:
         drills = {p.drill.id: p.drill.data for phase in protocol.phases for p in phase.prescriptions}
         files[f"data/{protocol.id}.json"] = _json({
