@@ -10,7 +10,9 @@ import os
 import sys
 from pathlib import Path
 
-from .commands import COMMANDS, FAILURE
+from . import report
+from .commands import COMMANDS, CONTENT_ERRORS, FAILURE
+from .model import ContentError
 from .project import ProjectNotFound, find_root
 
 
@@ -30,6 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args.root = find_root(args.root)
         return args.run(args)
+    except ContentError as exc:
+        print(report.text(exc.result))
+        print(f"Nothing was written: fix the errors above and run 'handbook {args.command}' again.", file=sys.stderr)
+        return CONTENT_ERRORS
     except ProjectNotFound as exc:
         print(f"handbook: {exc}", file=sys.stderr)
         return FAILURE

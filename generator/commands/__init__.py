@@ -1,11 +1,12 @@
 """The subcommands of ``handbook``: each module has ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args)``.
 
 ``run`` returns the exit code: 0 all good, 1 problems found in the content,
-2 usage or internal failure.
+2 usage or internal failure. A command that needs checked content lets
+:class:`~generator.model.ContentError` rise; the CLI reports it.
 """
 
-from . import build, check, print, serve
+from . import build, check, print_checklist, serve
 
-OK, CONTENT_ERRORS, FAILURE = 0, 1, 2
+CONTENT_ERRORS, FAILURE = 1, 2
 
-COMMANDS = (check, build, serve, print)
+COMMANDS = (check, build, serve, print_checklist)

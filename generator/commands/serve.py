@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from .. import report
-from ..model import ContentError
 from ..serve import Preview
 
 NAME = "serve"
@@ -15,11 +13,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    try:
-        preview = Preview(args.root, port=args.port)
-    except ContentError as exc:
-        print(report.text(exc.result))
-        return 1
+    preview = Preview(args.root, port=args.port)
     try:
         preview.serve()
     except KeyboardInterrupt:

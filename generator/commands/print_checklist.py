@@ -7,8 +7,7 @@ import sys
 from argparse import ArgumentTypeError
 from pathlib import Path
 
-from .. import report
-from ..model import ContentError, load_handbook
+from ..model import load_handbook
 from ..printables import PAPERS, Person, Printer, site_address, write_checklist
 
 NAME = "print"
@@ -33,12 +32,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    try:
-        handbook = load_handbook(args.root)
-    except ContentError as exc:
-        print(report.text(exc.result))
-        print("Nothing was printed: fix the errors above and run 'handbook print' again.", file=sys.stderr)
-        return 1
+    handbook = load_handbook(args.root)
     protocols = [p for p in handbook.protocols if args.protocol in (None, p.id)]
     phases = [phase for protocol in protocols for phase in protocol.phases if phase.id == args.phase]
     if len(phases) != 1:
