@@ -24,6 +24,11 @@ CODES = {
     "E007": "too many anchors/aliases or a recursive alias",
     "E008": "unsupported YAML tag",
     "E009": "file must hold a single mapping",
+    "E010": "not a regular file inside the project (a link or special file)",
+    "E011": "number written as a time (1:30), which YAML reads in base 60",
+    "E012": "text cut off by ' #', which YAML reads as a comment",
+    "E013": "list item without its '- '",
+    "E014": "symbol that must be put in quotes (>, >=, |)",
     "E101": "required field missing",
     "E102": "unknown field",
     "E103": "wrong type of value",
@@ -33,6 +38,8 @@ CODES = {
     "E107": "too few or too many items",
     "E108": "repeated item",
     "E109": "value matches none of the allowed forms",
+    "E110": "Markdown outside the allowed subset (headings, HTML, images, code …)",
+    "E111": "link address not allowed",
     "E201": "unknown drill",
     "E202": "unknown measure",
     "E203": "unknown warning sign",
@@ -44,9 +51,35 @@ CODES = {
     "E209": "phase without a measurable exit criterion",
     "E210": "criterion value does not fit its measure",
     "E211": "content outside protocols/ or drills/",
+    "E212": "range written the wrong way round",
+    "E213": "phase title carries its own number",
+    "E214": "link to a handbook page that does not exist",
     "W301": "drill not used by any phase",
     "W302": "reference never cited",
+    "W303": "site address not set (printables leave it out)",
 }
+
+
+@dataclass(frozen=True)
+class Fix:
+    """An edit that the message suggests: replace the text from ``start`` up to ``end`` with ``text``.
+
+    Positions are 1-based (line, column), ``end`` exclusive, as in :class:`Problem`.
+    """
+
+    start: tuple[int, int]
+    end: tuple[int, int]
+    text: str
+
+    def apply(self, source: str) -> str:
+        """``source`` (a whole file's text) with this edit made."""
+        lines = source.split("\n")
+
+        def offset(position: tuple[int, int]) -> int:
+            line, column = position
+            return sum(len(text) + 1 for text in lines[:line - 1]) + column - 1
+
+        return source[:offset(self.start)] + self.text + source[offset(self.end):]
 
 
 @dataclass(frozen=True, order=True)
@@ -59,6 +92,7 @@ class Problem:
     code: str
     message: str = field(compare=False)
     severity: str = field(default=ERROR, compare=False)
+    fix: Fix | None = field(default=None, compare=False)
 
     def __post_init__(self):
         if self.code not in CODES:
@@ -69,12 +103,12 @@ class Problem:
         return self.severity == ERROR
 
 
-def error(code: str, file: str, position: tuple[int, int], message: str) -> Problem:
-    return Problem(file, position[0], position[1], code, message, ERROR)
+def error(code: str, file: str, position: tuple[int, int], message: str, fix: Fix | None = None) -> Problem:
+    return Problem(file, position[0], position[1], code, message, ERROR, fix)
 
 
-def warning(code: str, file: str, position: tuple[int, int], message: str) -> Problem:
-    return Problem(file, position[0], position[1], code, message, WARNING)
+def warning(code: str, file: str, position: tuple[int, int], message: str, fix: Fix | None = None) -> Problem:
+    return Problem(file, position[0], position[1], code, message, WARNING, fix)
 
 
 def did_you_mean(word, choices, otherwise: str = "") -> str:

@@ -41,7 +41,9 @@ def github(result: CheckResult) -> str:
 def as_json(result: CheckResult) -> str:
     return json.dumps({
         "problems": [{"file": p.file, "line": p.line, "column": p.column, "code": p.code,
-                      "severity": p.severity, "message": p.message} for p in result.problems],
+                      "severity": p.severity, "message": p.message,
+                      **({"fix": {"start": list(p.fix.start), "end": list(p.fix.end), "text": p.fix.text}} if p.fix else {})}
+                     for p in result.problems],
         "errors": len(result.errors),
         "warnings": len(result.warnings),
         "files": result.content.file_count,

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from .problems import Problem, error
+from .problems import Fix, Problem, error
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -68,6 +68,9 @@ class Source:
     #: path -> the text as written, for values YAML turned into something other than text
     #: (``no`` -> false, ``1:30`` -> 90, ``1.10`` -> 1.1), so messages can quote what the clinician typed.
     unquoted: dict[tuple, str] = field(default_factory=dict)
+    #: path -> where the value (or, in ``key_ends``, the key) ends: the column after its last character.
+    ends: dict[tuple, Position] = field(default_factory=dict)
+    key_ends: dict[tuple, Position] = field(default_factory=dict)
 
     def key_position(self, path: tuple) -> Position:
         """Where the key of ``path`` is written (its value's place for list items)."""
@@ -80,6 +83,14 @@ class Source:
         while path not in self.values and path:
             path = path[:-1]
         return self.values.get(path, (1, 1))
+
+    def value_fix(self, path: tuple, text: str) -> Fix:
+        """The edit that writes ``text`` in place of the value at ``path``."""
+        return Fix(self.values[path], self.ends[path], text)
+
+    def key_fix(self, path: tuple, text: str) -> Fix:
+        """The edit that renames the key of ``path`` to ``text``."""
+        return Fix(self.keys[path], self.key_ends[path], text)
 
 
 class _Abort(Exception):
@@ -110,6 +121,7 @@ class _Builder:
             self._fail(node, f"the file expands to more than {MAX_VALUES:,} values or nests deeper than {MAX_DEPTH} levels "
                        "(usually anchors '&' and aliases '*' that repeat each other); write the content out plainly")
         self.source.values[path] = _position(node.start_mark)
+        self.source.ends[path] = _position(node.end_mark)
         if isinstance(node, ScalarNode):
             return self._scalar(node, path)
         if id(node) in self.active:
@@ -138,6 +150,7 @@ class _Builder:
                               "only one value is kept, so remove or merge the duplicates")
                 continue
             self.source.keys[path + (key,)] = _position(key_node.start_mark)
+            self.source.key_ends[path + (key,)] = _position(key_node.end_mark)
             result[key] = self.build(value_node, path + (key,))
         return result
 
