@@ -1,60 +1,53 @@
-"""The content's simple Markdown (bold, italic, lists, links) as HTML for paper.
+"""The content's long texts (bold, italic, lists, links) as HTML for paper.
 
-Everything is HTML-escaped first, so nothing from the YAML can add markup of
-its own. Links keep their text and print their address after it (only web and
-mail addresses; any other target is dropped). Images are never loaded.
+Texts are read by :mod:`generator.prose`, the same reader the checker and the
+site use, and written out again with every piece of text HTML-escaped. Links to
+web and mail addresses keep their address (the print stylesheet shows it after
+the text); links to handbook pages and anything else keep only their text.
 """
 
 from __future__ import annotations
 
-import html
-import re
+from markupsafe import Markup, escape
 
-from markupsafe import Markup
+from .. import prose
+from ..prose import Block, Run
 
-_LINK = re.compile(r"!?\[([^\]]*)\]\(\s*(?:&lt;)?((?:[^\s()]|\([^\s()]*\))*?)(?:&gt;)?\s*\)")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
-_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~])")
-_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-_SAFE_SCHEMES = ("http://", "https://", "mailto:")
+_TAGS = {"strong": "strong", "emphasis": "em"}
 
 
-def _link(match: re.Match) -> str:
-    text, target = match.group(1), match.group(2)
-    if match.group(0).startswith("!") or not target.startswith(_SAFE_SCHEMES):
-        return text
-    return f'<a href="{target}">{text}</a>'
+def _runs(runs: list[Run]) -> str:
+    parts = []
+    for run in runs:
+        inner = _runs(run.runs)
+        if run.kind in _TAGS:
+            parts.append(f"<{_TAGS[run.kind]}>{inner}</{_TAGS[run.kind]}>")
+        elif run.kind == "link" and run.target and run.target.address:
+            parts.append(f'<a href="{escape(run.target.address)}">{inner}</a>')
+        else:
+            parts.append(inner if run.kind == "link" else str(escape(run.text)))
+    return "".join(parts)
 
 
-def _inline(text: str) -> str:
-    """One escaped line with emphasis and links as HTML."""
-    escapes: list[str] = []
-
-    def keep(match: re.Match) -> str:
-        escapes.append(match.group(1))
-        return f"\x00{len(escapes) - 1}\x00"
-
-    text = _ESCAPED.sub(keep, html.escape(text, quote=True))
-    text = _LINK.sub(_link, text)
-    text = _STRONG.sub(r"<strong>\2</strong>", text)
-    text = _EMPHASIS.sub(r"<em>\2</em>", text)
-    return re.sub("\x00(\\d+)\x00", lambda m: escapes[int(m.group(1))], text)
+def _flat(blocks: list[Block]) -> list[str]:
+    """Each paragraph and list item of ``blocks`` as one line of HTML."""
+    return [line for block in blocks for line in
+            ([_runs(block.runs)] if block.kind == "paragraph" else [" ".join(_flat(item)) for item in block.items])]
 
 
 def inline(value) -> Markup:
-    """Short text on one line: line breaks become spaces."""
-    return Markup(_inline(" ".join(str(value).split())))
+    """Short text on one line: paragraphs and list items run on, separated by spaces."""
+    return Markup(" ".join(" ".join(_flat(prose.read(str(value)).blocks)).split()))
 
 
 def blocks(value) -> Markup:
-    """Longer text: paragraphs and bulleted lists."""
+    """Longer text: paragraphs and (numbered) lists."""
     parts = []
-    for block in re.split(r"\n\s*\n", str(value).strip()):
-        lines = [line for line in block.splitlines() if line.strip()]
-        if lines and all(_ITEM.match(line) for line in lines):
-            items = "".join(f"<li>{inline(_ITEM.sub('', line))}</li>" for line in lines)
-            parts.append(f"<ul>{items}</ul>")
-        elif lines:
-            parts.append(f"<p>{inline(block)}</p>")
+    for block in prose.read(str(value)).blocks:
+        if block.kind == "paragraph":
+            parts.append(f"<p>{_runs(block.runs)}</p>")
+        else:
+            tag = "ol" if block.ordered else "ul"
+            items = "".join(f"<li>{' '.join(_flat(item))}</li>" for item in block.items)
+            parts.append(f"<{tag}>{items}</{tag}>")
     return Markup("".join(parts))

@@ -1,21 +1,24 @@
 """Cross-reference rules, each a small module with a ``check(content)`` that yields problems.
 
 A rule looks only at documents that passed their schema, so it may trust the
-shape of the data; ids of every readable document count as known, so a typo
-in one file does not turn into "unknown id" errors in all the others.
+shape of the data. One broken file gives one message, never a cascade: ids of
+every readable document, and the name of every drill file, count as known; a
+problem that may only follow from a file that could not be checked (a citation
+of a protocol that cannot be read, a drill no readable phase prescribes) is
+yielded as :class:`~generator.content.Withheld` instead, and counted in the summary.
 """
 
 from __future__ import annotations
 
 from typing import Iterator
 
-from ..content import Content
+from ..content import Content, Withheld
 from ..problems import Problem
-from . import citations, criteria, drill_links, identity, protocol_links, usage
+from . import citations, criteria, drill_links, identity, long_texts, protocol_links, usage
 
-RULES = (identity, drill_links, protocol_links, citations, criteria, usage)
+RULES = (identity, drill_links, protocol_links, citations, criteria, long_texts, usage)
 
 
-def run_rules(content: Content) -> Iterator[Problem]:
+def run_rules(content: Content) -> Iterator[Problem | Withheld]:
     for rule in RULES:
         yield from rule.check(content)

@@ -5,9 +5,10 @@ Three ways a value reaches a page, each safe by itself:
 * :func:`plain` (the Jinja ``finalize`` hook, so no template can forget it):
   HTML-escapes ``& < > " '`` and backslash-escapes Markdown syntax, so the
   value reads exactly as written.
-* :func:`markdown` (``| md``) for long-text fields: HTML is escaped, links
-  only to http(s) and mailto, no images, attribute lists or link definitions;
-  bold, italic, lists and links stay.
+* :func:`markdown` (``| md``, ``| inline``) for long-text fields: the text is
+  read by :mod:`generator.prose` and written out again from what it found
+  (paragraphs, lists, bold, italic, links that pass the allowlist), every
+  piece of text escaped as in :func:`plain`; nothing else survives.
 * :func:`title` for page titles, which the theme prints into ``<title>`` and
   the navigation without escaping: HTML-escaped only.
 
@@ -18,23 +19,27 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from urllib.parse import quote
 
 from markupsafe import Markup
+
+from .. import prose
+from ..prose import Block, Run, Target
 
 #: Markdown characters (Python-Markdown and the pymdownx inline extensions) escaped in plain text.
 _SYNTAX = re.compile(r"([\\`*_{}\[\]|~^=!#:])")
 _LIST_ITEM = re.compile(r"^(\d+[.)]|[-+](?=\s))")
 _ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-_SAFE_SCHEMES = ("http://", "https://", "mailto:")
-_LINK_TARGET = re.compile(r"\]\(\s*<?\s*([^)\s>]*)")
-_LINK_DEFINITION = re.compile(r"^(\s{0,3})\[(?=[^\]]*\]:)", re.MULTILINE)
-_IMAGE = re.compile(r"!\[")
-_ATTRIBUTES = re.compile(r"([{}])")
 
 
 def _html(value) -> str:
     return html.escape(str(value), quote=True)
+
+
+def _list_marker_escaped(text: str) -> str:
+    """``text`` with a leading '1.' or '- ' escaped, so that it cannot start a list."""
+    return _LIST_ITEM.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], text)
 
 
 def plain(value) -> Markup:
@@ -46,32 +51,71 @@ def plain(value) -> Markup:
     if isinstance(value, bool):
         return Markup("yes" if value else "no")
     text = " ".join(str(value).split())
-    escaped = _SYNTAX.sub(r"\\\1", _html(text))
-    return Markup(_LIST_ITEM.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], escaped))
+    return Markup(_list_marker_escaped(_SYNTAX.sub(r"\\\1", _html(text))))
 
 
-def _neutralise_link(match: re.Match) -> str:
-    target = match.group(1)
-    if target.startswith(_SAFE_SCHEMES):
-        return match.group(0)
-    return "]\\(" + match.group(0)[2:]
+def _web_address(address: str) -> str:
+    return quote(address, safe=":/?#@!$&'*+,;=%~-._")
 
 
-def markdown(value) -> Markup:
-    """Long text with a safe Markdown subset: emphasis, lists and web links; never HTML."""
+def _runs(runs: list[Run], resolve) -> str:
+    parts = []
+    for run in runs:
+        inner = _runs(run.runs, resolve)
+        if run.kind == "strong":
+            parts.append(f"**{inner}**")
+        elif run.kind == "emphasis":
+            parts.append(f"*{inner}*")
+        elif run.kind == "link":
+            target = run.target and (_web_address(run.target.address) if run.target.address else resolve(run.target))
+            parts.append(f"[{inner}]({target})" if target else inner)
+        else:
+            parts.append(_SYNTAX.sub(r"\\\1", _html(re.sub(r"\s+", " ", run.text))))
+    return "".join(parts)
+
+
+def _blocks(blocks: list[Block], resolve, indent: str = "") -> str:
+    parts = []
+    for block in blocks:
+        if block.kind == "paragraph":
+            parts.append(indent + _list_marker_escaped(_runs(block.runs, resolve).strip()))
+            continue
+        items = []
+        for number, item in enumerate(block.items, 1):
+            marker = f"{number}. " if block.ordered else "- "
+            body = _blocks(item, resolve, indent + "    ").lstrip() or plain("")
+            items.append(f"{indent}{marker}{body}")
+        if parts and parts[-1].lstrip().startswith(("- ", "1. ")):
+            parts.append(indent + "<!-- -->")  # two lists in a row stay two lists
+        parts.append("\n".join(items))
+    return "\n\n".join(parts)
+
+
+def _no_pages(target: Target) -> None:
+    return None
+
+
+def markdown(value, resolve: Callable[[Target], str | None] = _no_pages) -> Markup:
+    """Long text as safe Markdown: only paragraphs, lists, emphasis and allowed links; all text escaped.
+
+    ``resolve`` gives the address of a handbook link (``drill:clamshell``); unknown ones become plain text.
+    """
     if isinstance(value, Markup):
         return value
-    text = html.escape(str(value), quote=False)
-    text = _ATTRIBUTES.sub(r"\\\1", text)
-    text = _IMAGE.sub(r"\\![", text)
-    text = _LINK_DEFINITION.sub(r"\1\\[", text)
-    return Markup(_LINK_TARGET.sub(_neutralise_link, text))
+    return Markup(_blocks(prose.read(str(value)).blocks, resolve))
 
 
-def inline(value) -> Markup:
-    """Safe Markdown on one line, for table cells and list items: line breaks become spaces, pipes are escaped."""
-    text = markdown(value) if not isinstance(value, Markup) else value
-    return Markup(re.sub(r"(?<!\\)\|", r"\\|", " ".join(str(text).split())))
+def inline(value, resolve: Callable[[Target], str | None] = _no_pages) -> Markup:
+    """Long text on one line, for table cells and list items: paragraphs and list items joined by spaces."""
+    if isinstance(value, Markup):
+        return value
+
+    def runs(blocks: list[Block]) -> list[str]:
+        return [text for block in blocks for text in
+                ([_runs(block.runs, resolve)] if block.kind == "paragraph" else
+                 [" ".join(runs(item)) for item in block.items])]
+
+    return Markup(" ".join(" ".join(runs(prose.read(str(value)).blocks)).split()))
 
 
 def anchor(value: str) -> Markup:

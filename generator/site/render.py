@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from ..model import Handbook
 from ..printables.site import print_href
-from . import markup
+from . import links, markup
 from .fields import FieldReference
 from .pages import location, relative, site_pages
 
@@ -31,6 +31,21 @@ def _href(context, item, anchor: str | None = None) -> Markup:
     return Markup(relative(target, anchor or own_anchor, context["page_path"]))
 
 
+def _page_links(context):
+    """How the page being rendered links to handbook pages named in long texts (``drill:clamshell``)."""
+    return links.resolver(context["handbook"], context["page_path"], context.get("protocol"))
+
+
+@pass_context
+def _md(context, value) -> Markup:
+    return markup.markdown(value, _page_links(context))
+
+
+@pass_context
+def _inline(context, value) -> Markup:
+    return markup.inline(value, _page_links(context))
+
+
 def _front(value) -> Markup:
     """A title or list of titles for YAML front matter: escaped for the theme, quoted for YAML."""
     escaped = [markup.title(v) for v in value] if isinstance(value, list) else markup.title(value)
@@ -42,7 +57,7 @@ def environment() -> Environment:
     """The Jinja environment, made once per process; templates reload when their file changes."""
     env = Environment(loader=PackageLoader("generator", "templates"), autoescape=True, finalize=markup.plain,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters.update(md=markup.markdown, inline=markup.inline, plain=markup.plain, anchor=markup.anchor,
+    env.filters.update(md=_md, inline=_inline, plain=markup.plain, anchor=markup.anchor,
                        url=markup.url, front=_front)
     env.globals.update(href=_href, print_href=print_href)
     return env
