@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import tempfile
 import time
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -27,6 +26,7 @@ from .printables.site import SitePrintables
 from .schemas import SchemaSet
 from .site.pages import navigation
 from .site.render import render_data, render_pages
+from .site_dir import MARK, check_site_dir, staging_folder
 
 DOCS_DIR = "site_src"
 SITE_DIR = "site"
@@ -147,7 +147,7 @@ def mkdocs_build(root: Path, generated: Generated, site_dir: Path,
     started = time.perf_counter()
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+    staging = staging_folder(site_dir)
     saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(generated.handbook)
     try:
@@ -171,7 +171,8 @@ def mkdocs_build(root: Path, generated: Generated, site_dir: Path,
 def _swap(new: Path, site_dir: Path) -> None:
     """Put ``new`` in place of ``site_dir``; the old site stays until the new one is in place."""
     old = site_dir.with_name(f".{site_dir.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
+    if (old / MARK).is_file():
+        shutil.rmtree(old)
     if site_dir.exists():
         site_dir.rename(old)
     new.rename(site_dir)
@@ -188,8 +189,8 @@ class Built:
 
 def build_site(root: Path, site_dir: Path | None = None) -> Built:
     """The whole ``handbook build``: generate, then build the site into ``site_dir`` (default: root/site)."""
+    site_dir = check_site_dir(root, site_dir or root / SITE_DIR)
     generated = generate(root)
-    site_dir = site_dir or root / SITE_DIR
     printables = SitePrintables(generated.handbook, site_address(root))
     seconds = mkdocs_build(root, generated, site_dir, before_swap=printables)
     return Built(generated, site_dir, seconds - printables.seconds, printables.seconds)

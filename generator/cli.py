@@ -14,6 +14,7 @@ from . import report
 from .commands import COMMANDS, CONTENT_ERRORS, FAILURE
 from .model import ContentError
 from .project import ProjectNotFound, find_root
+from .site_dir import UnsafeSiteDir
 
 
 def parser() -> argparse.ArgumentParser:
@@ -36,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         print(report.text(exc.result))
         print(f"Nothing was written: fix the errors above and run 'handbook {args.command}' again.", file=sys.stderr)
         return CONTENT_ERRORS
-    except ProjectNotFound as exc:
+    except (ProjectNotFound, UnsafeSiteDir) as exc:
         print(f"handbook: {exc}", file=sys.stderr)
         return FAILURE
     except KeyboardInterrupt:
