@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .model import Handbook, load_handbook
-from .printables import site_address
+from .project import site_address
 from .printables.site import SitePrintables
 from .schemas import SchemaSet
 from .site.pages import navigation
@@ -63,7 +63,7 @@ def generate(root: Path) -> Generated:
     started = time.perf_counter()
     handbook = load_handbook(root)
     schemas = SchemaSet(root / "schemas").documents
-    files = {**render_pages(handbook, schemas), **render_data(handbook, schemas)}
+    files = {**render_pages(handbook, schemas), **render_data(handbook, schemas, site_address(root))}
     result = Generated(handbook, navigation(handbook))
     docs = root / DOCS_DIR
     for path, text in files.items():

@@ -1,8 +1,11 @@
-"""Locate the project: the folder holding mkdocs.yml and schemas/."""
+"""Locate the project (the folder holding mkdocs.yml and schemas/) and read its web address."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
 
 
 class ProjectNotFound(Exception):
@@ -25,3 +28,35 @@ def find_root(given: Path | None = None) -> Path:
             return folder
     raise ProjectNotFound(f"no handbook project (a folder with mkdocs.yml and schemas/) at or above {here}; "
                           "run the command inside the repository or pass --root")
+
+
+#: hosts reserved for examples (RFC 2606): never a real handbook's address. ('.test' stays allowed for test setups.)
+_PLACEHOLDER_HOSTS = ("example", "invalid", "localhost", "example.com", "example.org", "example.net")
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, taking MkDocs' own tags (!ENV, !!python/name) as empty values."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def configured_address(root: Path) -> str | None:
+    """``site_url`` as written in mkdocs.yml, the one place the handbook's web address is set."""
+    path = root / "mkdocs.yml"
+    config = yaml.load(path.read_text(encoding="utf-8"), _ConfigLoader) if path.is_file() else None
+    address = (config or {}).get("site_url") if isinstance(config, dict) else None
+    return str(address) if address else None
+
+
+def is_placeholder(address: str) -> bool:
+    host = (urlsplit(address).hostname or "").lower()
+    return not host or any(host == h or host.endswith("." + h) for h in _PLACEHOLDER_HOSTS)
+
+
+def site_address(root: Path) -> str | None:
+    """The handbook's web address ending in '/', or None when it is not set or is a placeholder."""
+    address = configured_address(root)
+    if not address or is_placeholder(address):
+        return None
+    return address if address.endswith("/") else address + "/"

@@ -1,16 +1,26 @@
-"""Validate loaded YAML against the JSON Schemas and word each error for a clinician."""
+"""Validate loaded YAML against the JSON Schemas and word each error for a clinician.
+
+A message that proposes a value (quotes, a corrected form, a moved or renamed
+field) proposes only one that the failing part of the schema accepts, and then
+carries it as a :class:`Fix`.
+"""
 
 from __future__ import annotations
 
+import calendar
+import difflib
 import json
+import re
 from functools import cached_property
 from pathlib import Path
+from typing import Iterator
 
 import jsonschema_rs
+import yaml
 from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
 
-from .problems import Problem, did_you_mean, error
+from .problems import Fix, Problem, error
 from .source import Source
 
 #: the kinds of content file, each checked against schemas/<kind>.schema.json.
@@ -26,6 +36,15 @@ _KEYWORD_CODES = {
     "exclusiveMaximum": "E106", "minItems": "E107", "maxItems": "E107", "minLength": "E107",
     "maxLength": "E107", "uniqueItems": "E108", "oneOf": "E109", "anyOf": "E109",
 }
+#: symbols typed for the operators, and the operator they stand for.
+_SYMBOLS = str.maketrans({"≤": "<=", "≥": ">=", "≦": "<=", "≧": ">=", "＝": "=", "＜": "<", "＞": ">"})
+#: operators said in words, spaces removed.
+_SAID = {"atmost": "<=", "nomorethan": "<=", "upto": "<=", "atleast": ">=", "nolessthan": ">=", "lessthan": "<",
+         "below": "<", "under": "<", "morethan": ">", "greaterthan": ">", "above": ">", "over": ">",
+         "equals": "==", "equalto": "==", "is": "=="}
+_DASHES = re.compile(r"\s*(?:[-‐‑‒–—−]|\bto\b)\s*")
+_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_SHOWN_FIELDS = 4
 
 
 class SchemaSet:
@@ -41,43 +60,93 @@ class SchemaSet:
             path.name.removesuffix(".schema.json"): json.loads(path.read_text(encoding="utf-8"))
             for path in sorted(schema_dir.glob("*.schema.json"))
         }
+        # The files have no $id, so that editors resolve their relative $refs from where the files lie; in memory
+        # each is identified by its place, and published copies get the address they are published at.
+        base = schema_dir.resolve().as_uri() + "/"
+        self.identified = {name: {"$id": f"{base}{name}.schema.json", **doc} for name, doc in self.documents.items()}
 
     @cached_property
     def registry(self) -> Registry:
-        resources = [(doc["$id"], Resource.from_contents(doc)) for doc in self.documents.values()]
+        resources = [(doc["$id"], Resource.from_contents(doc)) for doc in self.identified.values()]
         return Registry().with_resources(resources)
 
     @cached_property
     def fast_validators(self) -> dict:
-        registry = jsonschema_rs.Registry([(doc["$id"], doc) for doc in self.documents.values()])
-        return {kind: jsonschema_rs.Draft202012Validator(self.documents[kind], registry=registry, validate_formats=True)
+        registry = jsonschema_rs.Registry([(doc["$id"], doc) for doc in self.identified.values()])
+        return {kind: jsonschema_rs.Draft202012Validator(self.identified[kind], registry=registry, validate_formats=True)
                 for kind in KINDS}
 
     @cached_property
+    def _document_validators(self) -> dict[str, Draft202012Validator]:
+        """Document '$id' -> a validator of that whole document."""
+        return {doc["$id"]: Draft202012Validator(doc, registry=self.registry,
+                                                 format_checker=Draft202012Validator.FORMAT_CHECKER)
+                for doc in self.identified.values()}
+
+    @property
     def validators(self) -> dict[str, Draft202012Validator]:
-        return {
-            kind: Draft202012Validator(self.documents[kind], registry=self.registry,
-                                       format_checker=Draft202012Validator.FORMAT_CHECKER)
-            for kind in KINDS
-        }
+        return {kind: self._document_validators[self.identified[kind]["$id"]] for kind in KINDS}
+
+    @cached_property
+    def _homes(self) -> dict[int, str]:
+        """id() of every part of every schema -> the '$id' of the document it is written in."""
+        homes: dict[int, str] = {}
+
+        def visit(part, home: str) -> None:
+            if isinstance(part, dict):
+                homes[id(part)] = home
+                parts = part.values()
+            elif isinstance(part, list):
+                parts = part
+            else:
+                return
+            for inner in parts:
+                visit(inner, home)
+
+        for doc in self.identified.values():
+            visit(doc, doc["$id"])
+        return homes
+
+    def accepts(self, schema: dict, value) -> bool:
+        """Whether ``value`` passes ``schema``, a part of one of the documents."""
+        home = self._homes.get(id(schema))
+        return home is not None and self._document_validators[home].evolve(schema=schema).is_valid(value)
+
+    def _including(self, schema: dict) -> Iterator[dict]:
+        """``schema`` and every schema it takes in through '$ref' and 'allOf'."""
+        yield schema
+        if "$ref" in schema:
+            resolver = self.registry.resolver(base_uri=self._homes[id(schema)])
+            yield from self._including(resolver.lookup(schema["$ref"]).contents)
+        for part in schema.get("allOf", []):
+            yield from self._including(part)
+
+    def fields_at(self, kind: str, path: tuple) -> dict[str, dict]:
+        """The fields (name -> schema) that the group at ``path`` of a ``kind`` document may hold."""
+        parts = list(self._including(self.documents[kind]))
+        for step in path:
+            inner = [part.get("items") if isinstance(step, int) else part.get("properties", {}).get(step)
+                     for part in parts]
+            parts = [whole for schema in inner if isinstance(schema, dict) for whole in self._including(schema)]
+        return {name: about for part in parts for name, about in part.get("properties", {}).items()}
 
     def check(self, kind: str, source: Source) -> list[Problem]:
         """All schema problems of ``source`` read as a ``kind`` document."""
         if self.fast_validators[kind].is_valid(source.data):
             return []
-        errors = self.validators[kind].iter_errors(source.data)
-        return [problem for err in errors for problem in _describe(err, source)]
+        return _Wording(self, kind, source).problems(self.validators[kind].iter_errors(source.data))
 
 
-def _name(path) -> str:
-    """The field a path ends in, in words: 'sets', or 'item 3 of steps'."""
-    path = list(path)
-    if not path:
-        return "the file"
-    if isinstance(path[-1], int):
-        parent = next((p for p in reversed(path) if isinstance(p, str)), "the list")
-        return f"item {path[-1] + 1} of '{parent}'"
-    return f"'{path[-1]}'"
+def yaml_text(value) -> str:
+    """``value`` as written in a YAML file: words plain, other text in double quotes, groups as 'key: value'."""
+    if isinstance(value, str):
+        plain = yaml.safe_dump(value, width=10**6, allow_unicode=True).split("\n")[0]
+        return value if plain == value and value[:1].isalpha() else json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dict):
+        return ", ".join(f"{key}: {yaml_text(inner)}" for key, inner in value.items())
+    if isinstance(value, list):
+        return "[" + ", ".join(yaml_text(inner) for inner in value) + "]"
+    return yaml.safe_dump(value).split("\n")[0]
 
 
 def _shown(value) -> str:
@@ -90,70 +159,300 @@ def _shown(value) -> str:
     return repr(value) if isinstance(value, str) else str(value)
 
 
-def _describe(err: ValidationError, source: Source):
-    """Yield one problem per thing a clinician must change for ``err``."""
-    path = tuple(err.absolute_path)
-    code = _KEYWORD_CODES.get(err.validator, "E109")
-    at = source.value_position(path)
-    field = _name(path)
-    kind, expected, value = err.validator, err.validator_value, err.instance
+def _closest(word, choices) -> str | None:
+    close = difflib.get_close_matches(str(word), sorted(str(c) for c in choices), n=1, cutoff=0.6)
+    return close[0] if close else None
 
-    if kind == "required":
-        for missing in [m for m in expected if m not in value]:
+
+def _meant(value, choices: list) -> list:
+    """The choices ``value`` was probably typed for, likeliest first: '=<' -> '<=', '≥' -> '>=', 'Strength'."""
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        return []
+    text = "".join(str(value).lower().translate(_SYMBOLS).split())
+    text = _SAID.get(text, text)
+    words = [c for c in choices if isinstance(c, str)]
+    likely = [c for same in (str, sorted, set) for c in words if same(c.lower().replace(" ", "")) == same(text)]
+    close = _closest(str(value).strip().lower(), words) if any(ch.isalpha() for ch in text) else None
+    return list(dict.fromkeys(likely + ([close] if close else [])))
+
+
+def _reformed(text: str) -> list:
+    """Other ways of writing ``text`` that a clinician may have meant: '10 – 15' -> '10-15', 'Side Plank' -> 'side-plank'."""
+    text = text.strip()
+    date = _DATE.fullmatch(text)
+    forms = [text, _DASHES.sub("-", text), re.sub(r"[\s_]+", "-", text.lower())]
+    if date:
+        forms.append("-".join(f"{int(part):0{len(width)}d}" for part, width in zip(date.groups(), ("0000", "00", "00"))))
+    numbers = [yaml.safe_load(text)] if re.fullmatch(r"-?\d+(\.\d+)?", text) else []
+    return list(dict.fromkeys(forms)) + numbers
+
+
+def _completed(text: str, example) -> str | None:
+    """``text`` with the missing zero parts of the field's example added: '1.2' with '1.0.0' -> '1.2.0'."""
+    if not isinstance(example, str):
+        return None
+    parts, model = re.findall(r"\d+|\D+", text), re.findall(r"\d+|\D+", example)
+    if not parts or len(parts) >= len(model):
+        return None
+    same_shape = all(p.isdigit() == m.isdigit() and (p.isdigit() or p == m) for p, m in zip(parts, model))
+    rest = model[len(parts):]
+    return text + "".join(rest) if same_shape and all(not r.isdigit() or int(r) == 0 for r in rest) else None
+
+
+def _date_problem(text: str) -> str | None:
+    """Why a date written YYYY-MM-DD names no day of the calendar, or None."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if not match:
+        return None
+    year, month, day = map(int, match.groups())
+    if not 1 <= month <= 12:
+        return f"month {month} does not exist"
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        return f"day {day} does not exist in {calendar.month_name[month]} {year} (it has {last} days)"
+    return None
+
+
+class _Wording:
+    """Words the errors of one document, one problem per thing the clinician must change."""
+
+    def __init__(self, schemas: SchemaSet, kind: str, source: Source):
+        self.schemas, self.kind, self.source = schemas, kind, source
+        #: (group path, field) of required fields that a message about a misplaced or misspelt key already covers.
+        self.covered: set[tuple[tuple, str]] = set()
+
+    def problems(self, errors) -> list[Problem]:
+        errors = sorted(errors, key=lambda err: err.validator != "additionalProperties")
+        return [problem for err in errors for problem in self.describe(err)]
+
+    def describe(self, err: ValidationError, whole: ValidationError | None = None) -> Iterator[Problem]:
+        """The problems of ``err``; ``whole`` is the 'oneOf' it belongs to, whose description and schema then count."""
+        words = getattr(self, "_" + err.validator, None)
+        if words:
+            yield from words(err, whole or err)
+        else:
+            yield self.problem(err, f"{self.name(err.absolute_path)} {self._limit(err, whole or err)}")
+
+    # -- helpers ---------------------------------------------------------------------------------------
+
+    def value(self, path: tuple):
+        data = self.source.data
+        for step in path:
+            data = data[step]
+        return data
+
+    def name(self, path) -> str:
+        """The field a path ends in, in words: 'sets', or "item 3 of 'measures' ('hop-test')"."""
+        path = tuple(path)
+        if not path:
+            return "the file"
+        if isinstance(path[-1], int):
+            parent = next((p for p in reversed(path) if isinstance(p, str)), "the list")
+            item = self.value(path)
+            label = item.get("id") or item.get("drill") if isinstance(item, dict) else None
+            return f"item {path[-1] + 1} of '{parent}'" + (f" ('{label}')" if isinstance(label, str) else "")
+        return f"'{path[-1]}'"
+
+    def problem(self, err: ValidationError, message: str, fix: Fix | None = None, at=None) -> Problem:
+        whole = err.parent if err.parent is not None and err.parent.validator in ("oneOf", "anyOf") else err
+        code = _KEYWORD_CODES.get(whole.validator, "E109")
+        return error(code, self.source.file, at or self.source.value_position(tuple(err.absolute_path)), message, fix)
+
+    def written(self, path: tuple, value) -> str:
+        return self.source.unquoted.get(path, value if isinstance(value, str) else "")
+
+    def surprise(self, path: tuple, value) -> str:
+        written = self.written(path, value)
+        if isinstance(value, bool) and written.lower() not in ("true", "false"):
+            return f": YAML reads the bare word '{written}' as {_shown(value)}"
+        return ""
+
+    def suggestion(self, err: ValidationError, candidates) -> tuple[object, Fix | None]:
+        """The first candidate the failing schema accepts, with the edit that writes it; (None, None) if none does."""
+        path = tuple(err.absolute_path)
+        for candidate in candidates:
+            if candidate is not None and candidate != err.instance and self.schemas.accepts(err.schema, candidate):
+                fix = self.source.value_fix(path, yaml_text(candidate)) if path in self.source.ends else None
+                return candidate, fix
+        return None, None
+
+    # -- fields ----------------------------------------------------------------------------------------
+
+    def _required(self, err, whole):
+        path = tuple(err.absolute_path)
+        for missing in [m for m in err.validator_value if m not in err.instance and (path, m) not in self.covered]:
             about = err.schema.get("properties", {}).get(missing, {})
             hint = f" ({about['description']})" if "description" in about else ""
-            where = f" to {field}" if path else ""
-            yield error(code, source.file, source.key_position(path),
-                        f"required field '{missing}' is missing; add it{where}{hint}")
-        return
-    if kind == "additionalProperties":
-        allowed = list(err.schema.get("properties", {}))
-        for extra in [k for k in value if k not in allowed]:
-            hint = did_you_mean(extra, allowed) or f"; the fields allowed here are: {', '.join(allowed)}"
-            yield error(code, source.file, source.key_position(path + (extra,)), f"unknown field '{extra}'{hint}")
-        return
-    if kind in ("oneOf", "anyOf") and all(set(branch) == {"required"} for branch in expected):
-        options = [branch["required"][0] for branch in expected]
-        found = [o for o in options if o in value]
-        yield error(code, source.file, source.key_position(path),
-                    f"{field} needs exactly one of {', '.join(options)} "
-                    f"(found {' and '.join(found) if found else 'none'})")
-        return
-    written = source.unquoted.get(path, "")
-    surprise = f": YAML reads the bare word '{written}' as {_shown(value)}" \
-        if isinstance(value, bool) and written.lower() not in ("true", "false") else ""
-    if kind == "type":
-        wanted = [expected] if isinstance(expected, str) else expected
-        message = f"{field} must be {' or '.join(_TYPE_WORDS[t] for t in wanted)}, not {_shown(value)}{surprise}"
-        if "string" in wanted and written:
-            message += f"; put it in quotes: \"{written}\""
-    elif kind in ("enum", "const"):
-        choices = expected if kind == "enum" else [expected]
-        message = (f"{field} must be one of: {', '.join(_shown(c) for c in choices)} "
-                   f"(found {_shown(value)}{surprise}){did_you_mean(value, choices)}")
-    else:
-        message = f"{field} {_LIMIT_WORDS.get(kind, _fallback)(expected, value, err)}{surprise.replace(':', ';', 1)}"
-    yield error(code, source.file, at, message)
+            where = f" to {self.name(path)}" if path else ""
+            yield self.problem(err, f"required field '{missing}' is missing; add it{where}{hint}",
+                               at=self.source.key_position(path))
 
+    def _additionalProperties(self, err, whole):
+        path = tuple(err.absolute_path)
+        allowed = err.schema.get("properties", {})
+        for extra in [key for key in err.instance if key not in allowed]:
+            at = self.source.key_position(path + (extra,))
+            home = self._home(path, extra)
+            if home is not None:
+                yield self.problem(err, *self._misplaced(path, extra, home), at=at)
+                continue
+            close = _closest(extra, allowed)
+            if not close:
+                yield self.problem(err, f"unknown field '{extra}'; the fields allowed here are: {', '.join(allowed)}",
+                                   at=at)
+                continue
+            fits = close not in err.instance and self.schemas.accepts(allowed[close], err.instance[extra])
+            if close in err.schema.get("required", []) and close not in err.instance:
+                self.covered.add((path, close))
+            yield self.problem(err, f"unknown field '{extra}' — did you mean '{close}'?",
+                               self.source.key_fix(path + (extra,), close) if fits else None, at=at)
 
-def _fallback(expected, value, err: ValidationError) -> str:
-    description = err.schema.get("description")
-    if not description:
-        return f"is not valid: {err.message}"
-    return f"is not valid ({_shown(value)}); expected {description[0].lower()}{description[1:]}"
+    def _home(self, path: tuple, key: str) -> tuple | None:
+        """The enclosing group that ``key``, unknown in the group at ``path``, belongs to (if it is missing there)."""
+        for depth in range(len(path) - 1, -1, -1):
+            group = path[:depth]
+            if isinstance(self.value(group), dict) and key not in self.value(group) \
+                    and key in self.schemas.fields_at(self.kind, group):
+                return group
+        return None
+
+    def _misplaced(self, path: tuple, key: str, home: tuple) -> tuple[str, Fix | None]:
+        """The message (and the edit) for ``key``, written inside ``path`` but belonging to ``home``."""
+        self.covered.add((home, key))
+        inside = next(p for p in reversed(path) if isinstance(p, str))
+        line, column = self.source.keys[path + (key,)]
+        left = self.source.keys[home + (path[len(home)],)][1]
+        owner = f"{self.name(home)}" if home else f"the {self.kind}"
+        if column <= left or self.source.lines[line - 1][:column - 1].strip():
+            return f"'{key}' belongs to {owner}, not inside '{inside}'; move it out of '{inside}'", None
+        message = f"'{key}' is indented under '{inside}'; move it {column - left} spaces left, in line with '{inside}'"
+        group = self.value(path)
+        one_line = self.source.ends[path + (key,)][0] == line and list(group)[-1] == key
+        fits = one_line and self.schemas.accepts(self.schemas.fields_at(self.kind, home)[key], group[key])
+        return message, Fix((line, left), (line, column), "") if fits else None
+
+    # -- values ----------------------------------------------------------------------------------------
+
+    def _type(self, err, whole):
+        path, value = tuple(err.absolute_path), err.instance
+        wanted = [err.validator_value] if isinstance(err.validator_value, str) else err.validator_value
+        written = self.written(path, value)
+        if "object" in wanted:
+            yield self._not_a_group(err, path, value)
+            return
+        candidates = [written] if "string" in wanted and written else []
+        candidates += [_completed(written, example) for example in err.schema.get("examples", [])]
+        candidates += [[value]] if "array" in wanted and not isinstance(value, (list, dict)) else []
+        candidates += _reformed(value) if isinstance(value, str) else []
+        meant, fix = self.suggestion(err, candidates)
+        message = (f"{self.name(path)} must be {' or '.join(_TYPE_WORDS[t] for t in wanted)}, "
+                   f"not {_shown(value)}{self.surprise(path, value)}")
+        if fix and meant == written:
+            message += f"; put it in quotes: {yaml_text(meant)}"
+        elif fix:
+            message += f"; write {yaml_text(meant)}"
+        elif "description" in err.schema:
+            message += f"; {err.schema['description']}"
+        yield self.problem(err, message, fix)
+
+    def _not_a_group(self, err, path: tuple, value) -> Problem:
+        fields = list(err.schema.get("properties", {}))
+        required = err.schema.get("required", [])
+        listed = ", ".join(fields[:_SHOWN_FIELDS]) + (", …" if len(fields) > _SHOWN_FIELDS else "")
+        message = f"{self.name(path)} must be a group of fields such as {listed}, not {_shown(value)}"
+        one_field = {required[0]: value} if len(required) == 1 and not isinstance(value, (dict, list)) else None
+        meant, fix = self.suggestion(err, [one_field])
+        if fix:
+            return self.problem(err, f"{message}; write {yaml_text(meant)}", fix)
+        examples = err.schema.get("examples")
+        hint = f", for example {{{yaml_text(examples[0])}}}" if examples else ""
+        return self.problem(err, f"{message}: write each field on its own line, indented under "
+                                 f"{self.name(path)}{hint}")
+
+    def _enum(self, err, whole):
+        path, value = tuple(err.absolute_path), err.instance
+        choices = err.validator_value if err.validator == "enum" else [err.validator_value]
+        meant, fix = self.suggestion(err, _meant(value, choices))
+        hint = f" — did you mean '{meant}'?" if fix else ""
+        yield self.problem(err, f"{self.name(path)} must be one of: {', '.join(_shown(c) for c in choices)} "
+                                f"(found {_shown(value)}{self.surprise(path, value)}){hint}", fix)
+
+    _const = _enum
+
+    def _oneOf(self, err, whole):
+        branches = err.validator_value
+        if all(set(branch) == {"required"} for branch in branches):
+            yield from self._one_field_of(err)
+            return
+        meant = self._branch_meant(err)
+        if meant:
+            for inner in meant:
+                yield from self.describe(inner, err)
+            return
+        path = tuple(err.absolute_path)
+        yield self.problem(err, f"{self.name(path)} {self._limit(err, err)}")
+
+    _anyOf = _oneOf
+
+    def _one_field_of(self, err):
+        if not isinstance(err.instance, dict):
+            return
+        path = tuple(err.absolute_path)
+        options = [branch["required"][0] for branch in err.validator_value]
+        found = [o for o in options if o in err.instance]
+        yield self.problem(err, f"{self.name(path)} needs exactly one of {', '.join(options)} "
+                                f"(found {' and '.join(found) if found else 'none'})",
+                           at=self.source.key_position(path))
+
+    @staticmethod
+    def _branch_meant(err) -> list[ValidationError]:
+        """The errors of the one branch whose type fits the value (the form the clinician evidently meant)."""
+        branches: dict[int, list[ValidationError]] = {}
+        for inner in err.context:
+            branches.setdefault(inner.relative_schema_path[0], []).append(inner)
+        fitting = [errors for errors in branches.values()
+                   if not any(e.validator == "type" and not e.relative_path for e in errors)]
+        return fitting[0] if len(fitting) == 1 else []
+
+    def _format(self, err, whole):
+        path, value = tuple(err.absolute_path), err.instance
+        meant, fix = self.suggestion(whole, _reformed(value) if isinstance(value, str) else [])
+        if fix:
+            yield self.problem(err, f"{self.name(path)} has the wrong form ({_shown(value)}); write {yaml_text(meant)}",
+                               fix)
+            return
+        wrong_day = _date_problem(value) if err.validator_value == "date" else None
+        if wrong_day:
+            yield self.problem(err, f"{self.name(path)} is not a real date ({_shown(value)}): {wrong_day}; "
+                                    "write the date as YYYY-MM-DD")
+            return
+        yield self.problem(err, f"{self.name(path)} {self._limit(err, whole)}")
+
+    _pattern = _format
+
+    def _limit(self, err, whole) -> str:
+        path, value = tuple(err.absolute_path), err.instance
+        words = _LIMIT_WORDS.get(err.validator)
+        about = whole.schema.get("description") or err.schema.get("description")
+        about = about and about[0].lower() + about[1:]
+        if words:
+            return words(err.validator_value, value, about) + self.surprise(path, value).replace(":", ";", 1)
+        if not about:
+            return f"is not valid: {err.message}"
+        return f"is not valid ({_shown(value)}); expected {about}"
 
 
 _LIMIT_WORDS = {
-    "minimum": lambda e, v, err: f"must be at least {e} (found {_shown(v)})",
-    "maximum": lambda e, v, err: f"must be at most {e} (found {_shown(v)})",
-    "exclusiveMinimum": lambda e, v, err: f"must be more than {e} (found {_shown(v)})",
-    "exclusiveMaximum": lambda e, v, err: f"must be less than {e} (found {_shown(v)})",
-    "minItems": lambda e, v, err: f"needs at least {e} item{'s' if e != 1 else ''} (found {len(v)})",
-    "maxItems": lambda e, v, err: f"may have at most {e} items (found {len(v)})",
-    "minLength": lambda e, v, err: "is empty; write the text or remove the field" if not v
+    "minimum": lambda e, v, about: f"must be at least {e} (found {_shown(v)})",
+    "maximum": lambda e, v, about: f"must be at most {e} (found {_shown(v)})",
+    "exclusiveMinimum": lambda e, v, about: f"must be more than {e} (found {_shown(v)})",
+    "exclusiveMaximum": lambda e, v, about: f"must be less than {e} (found {_shown(v)})",
+    "minItems": lambda e, v, about: f"needs at least {e} item{'s' if e != 1 else ''} (found {len(v)})",
+    "maxItems": lambda e, v, about: f"may have at most {e} items (found {len(v)})",
+    "minLength": lambda e, v, about: "is empty; write the text or remove the field" if not v
     else f"is too short: write at least {e} characters",
-    "maxLength": lambda e, v, err: f"is too long: at most {e} characters (found {len(v)})",
-    "uniqueItems": lambda e, v, err: "lists the same entry twice; remove the repeat",
-    "pattern": lambda e, v, err: f"has the wrong form ({_shown(v)}): {err.schema.get('description', 'see the field reference')}",
-    "format": lambda e, v, err: f"has the wrong form ({_shown(v)}): {err.schema.get('description', 'expected ' + str(e))}",
+    "maxLength": lambda e, v, about: f"is too long: at most {e} characters (found {len(v)})",
+    "uniqueItems": lambda e, v, about: "lists the same entry twice; remove the repeat",
+    "pattern": lambda e, v, about: f"has the wrong form ({_shown(v)}): {about or 'see the field reference'}",
+    "format": lambda e, v, about: f"has the wrong form ({_shown(v)}): {about or 'expected ' + str(e)}",
 }

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from ..model import Handbook, Phase, Protocol
+from ..project import site_address
 from .pdf import Printer, write
 from .render import paper as paper_of, render_checklist
 from .sheets import PAPERS, SHORTEST, Paper, Person
@@ -67,17 +66,3 @@ def write_booklets(handbook: Handbook, out_dir: Path, papers=tuple(PAPERS), *,
     printer = printer or Printer()
     return [write(printer.booklet(protocol, paper), out_dir / booklet_path(protocol, paper))
             for protocol in handbook.protocols for paper in papers]
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, taking MkDocs' own tags (!ENV, !!python/name) as empty values."""
-
-
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def site_address(root: Path) -> str | None:
-    """The handbook's web address (``site_url`` in mkdocs.yml), printed in footers; None if it has none."""
-    path = root / "mkdocs.yml"
-    config = yaml.load(path.read_text(encoding="utf-8"), _ConfigLoader) if path.is_file() else None
-    return (config or {}).get("site_url") or None

@@ -14,9 +14,9 @@ from typing import Iterator
 
 from ..content import Content, Withheld
 from ..problems import Problem
-from . import citations, criteria, drill_links, identity, long_texts, protocol_links, usage
+from . import citations, criteria, drill_links, identity, long_texts, protocol_links, site_address, usage
 
-RULES = (identity, drill_links, protocol_links, citations, criteria, long_texts, usage)
+RULES = (identity, drill_links, protocol_links, citations, criteria, long_texts, usage, site_address)
 
 
 def run_rules(content: Content) -> Iterator[Problem | Withheld]:

@@ -73,7 +73,7 @@ def _pages(content: Content, source: Source) -> dict[str, set[str]]:
 def check(content: Content) -> Iterator[Problem]:
     schemas = _schemas(content.root / "schemas")
     for kind, sources in (("drill", content.valid_drills()), ("protocol", content.valid_protocols())):
-        schema = schemas.documents[kind]
+        schema = schemas.identified[kind]
         resolver = schemas.registry.resolver(base_uri=schema["$id"])
         for source in sources:
             pages = None

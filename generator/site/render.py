@@ -75,12 +75,25 @@ def _json(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_data(handbook: Handbook, schemas: dict[str, dict]) -> dict[str, str]:
-    """Path under the docs folder -> JSON text of each protocol's data and of all the schemas (data and content)."""
-    files = {f"data/{name}.schema.json": _json(doc) for name, doc in schemas.items()}
+def _published(doc: dict, path: str, address: str | None) -> dict:
+    """A schema as published: identified by the address it is published at, when the handbook has one."""
+    if not address:
+        return doc
+    return {"$schema": doc["$schema"], "$id": address + path, **{k: v for k, v in doc.items() if k != "$schema"}}
+
+
+def render_data(handbook: Handbook, schemas: dict[str, dict], address: str | None = None) -> dict[str, str]:
+    """Path under the docs folder -> JSON text of each protocol's data and of all the schemas (data and content).
+
+    With the handbook's web ``address``, each schema's ``$id`` is where it is published and each protocol's
+    data names its schema by that address; without one, the data names its schema beside it.
+    """
+    files = {f"data/{name}.schema.json": _json(_published(doc, f"data/{name}.schema.json", address))
+             for name, doc in schemas.items()}
     for protocol in handbook.protocols:
         drills = {p.drill.id: p.drill.data for phase in protocol.phases for p in phase.prescriptions}
         files[f"data/{protocol.id}.json"] = _json({
+            "$schema": (address or "") + (DATA_SCHEMA if address else DATA_SCHEMA.removeprefix("data/")),
             "format": "itbs-handbook-protocol/1", "version": protocol.version,
             "protocol": protocol.data, "drills": [drills[key] for key in sorted(drills)],
         })

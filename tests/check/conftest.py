@@ -21,7 +21,7 @@ class Project:
         self.root = root
         shutil.copytree(MINI, root)
         shutil.copytree(REPO / "schemas", root / "schemas")
-        (root / "mkdocs.yml").write_text("site_name: test\n")
+        (root / "mkdocs.yml").write_text("site_name: test\nsite_url: https://handbook.test/\n")
 
     def write(self, name: str, text: str | bytes) -> Path:
         path = self.root / name

@@ -28,7 +28,7 @@ def subschemas(node, path="#"):
 def test_schema_is_valid_against_the_metaschema(path):
     schema = json.loads(path.read_text())
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"].endswith("/" + path.name)
+    assert "$id" not in schema, "the files carry no $id: editors resolve their $refs from where they lie"
     Draft202012Validator.check_schema(schema)
 
 
@@ -45,7 +45,7 @@ def test_every_object_is_closed_and_every_field_documented(path):
 def test_examples_are_valid(path):
     """Every example in a schema passes that part of the schema (they feed the field reference)."""
     schemas = SchemaSet(SCHEMA_DIR)
-    document = json.loads(path.read_text())
+    document = schemas.identified[path.name.removesuffix(".schema.json")]
     validator = Draft202012Validator(document, registry=schemas.registry)
     for where, node in ((w, n) for w, n in subschemas(document) if "examples" in n):
         sub = validator.evolve(schema=node)
