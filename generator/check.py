@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .content import Content, load_content
+from .content import Content, Withheld, load_content
 from .problems import Problem
 from .rules import run_rules
 from .schemas import SchemaSet
@@ -15,6 +15,8 @@ from .schemas import SchemaSet
 class CheckResult:
     content: Content
     problems: list[Problem]
+    #: problems held back because they may only follow from files that could not be checked.
+    withheld: list[Withheld] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -24,9 +26,16 @@ class CheckResult:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if not p.is_error]
 
+    @property
+    def waiting_on(self) -> list[str]:
+        """The files whose fixing lets the withheld checks run, sorted."""
+        return sorted({file for w in self.withheld for file in w.until})
+
 
 def check_project(root: Path) -> CheckResult:
-    """Every problem of the content under ``root``, sorted by file, line and column."""
+    """Every problem of the content under ``root``: errors first, each sorted by file, line and column."""
     content = load_content(root, SchemaSet(root / "schemas"))
-    problems = content.problems + list(run_rules(content))
-    return CheckResult(content, sorted(set(problems)))
+    found = list(run_rules(content))
+    problems = content.problems + [p for p in found if isinstance(p, Problem)]
+    withheld = [w for w in found if isinstance(w, Withheld)]
+    return CheckResult(content, sorted(set(problems), key=lambda p: (not p.is_error, p)), withheld)

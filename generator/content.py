@@ -5,29 +5,41 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .problems import Problem, error
+from .files import ContentFile, find_content, read_content
+from .problems import Problem
 from .schemas import SchemaSet
 from .source import Source, load_source
 
-#: folder -> kind of document it holds.
-CONTENT_DIRS = {"drills": "drill", "protocols": "protocol"}
+
+@dataclass(frozen=True)
+class Withheld:
+    """A problem held back because it may only follow from files that could not be checked."""
+
+    problem: Problem
+    #: the files to fix first.
+    until: tuple[str, ...]
 
 
 @dataclass
 class Content:
     """All content documents of a project, with the problems found while loading them.
 
-    ``drills`` and ``protocols`` hold every file that could be read, in file order;
-    ``valid`` names the files that also passed their schema, the only ones that
+    ``files`` lists every file found in the content folders; ``drills`` and
+    ``protocols`` hold every one that could be read, in file order; ``valid``
+    names the files that also passed their schema, the only ones that
     cross-reference rules look into.
     """
 
     root: Path
+    files: list[ContentFile] = field(default_factory=list)
     drills: list[Source] = field(default_factory=list)
     protocols: list[Source] = field(default_factory=list)
     valid: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
-    file_count: int = 0
+
+    @property
+    def file_count(self) -> int:
+        return len(self.files)
 
     def valid_drills(self) -> list[Source]:
         return [s for s in self.drills if s.file in self.valid]
@@ -35,29 +47,35 @@ class Content:
     def valid_protocols(self) -> list[Source]:
         return [s for s in self.protocols if s.file in self.valid]
 
+    def stems(self, kind: str) -> set[str]:
+        """The ids the files of ``kind`` stand for by their names, loaded or not."""
+        return {file.stem for file in self.files if file.kind == kind}
 
-def content_files(root: Path) -> list[tuple[Path, str]]:
-    """(path, kind) of every content file, sorted so that output is stable."""
-    return [(path, kind) for folder, kind in CONTENT_DIRS.items()
-            for path in sorted((root / folder).glob("*.y*ml"))]
+    def broken(self, *kinds: str) -> list[str]:
+        """Files of ``kinds`` that could not be loaded or failed their schema: what they hold is unknown."""
+        return [file.display for file in self.files if file.kind in kinds and file.display not in self.valid]
+
+
+def unless_broken(problem: Problem, broken: list[str]) -> Problem | Withheld:
+    """``problem``, or held back when it may follow from the ``broken`` files."""
+    return Withheld(problem, tuple(broken)) if broken else problem
 
 
 def load_content(root: Path, schemas: SchemaSet) -> Content:
     content = Content(root)
-    for path, kind in content_files(root):
-        display = path.relative_to(root).as_posix()
-        content.file_count += 1
-        if path.suffix != ".yaml":
-            content.problems.append(error("E211", display, (1, 1), f"content files end in '.yaml'; rename it to "
-                                          f"'{path.stem}.yaml'"))
+    for file, problem in find_content(root):
+        content.files.append(file)
+        raw, problem = (None, problem) if problem else read_content(file)
+        if raw is None:
+            content.problems.append(problem)
             continue
-        source, problems = load_source(path, display)
+        source, problems = load_source(raw, file.display)
         content.problems += problems
         if source is None:
             continue
-        (content.drills if kind == "drill" else content.protocols).append(source)
-        schema_problems = schemas.check(kind, source)
+        (content.drills if file.kind == "drill" else content.protocols).append(source)
+        schema_problems = schemas.check(file.kind, source)
         content.problems += schema_problems
         if not schema_problems and not problems:
-            content.valid.add(display)
+            content.valid.add(file.display)
     return content

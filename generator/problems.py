@@ -50,7 +50,7 @@ CODES = {
     "E208": "regression/progression loop",
     "E209": "phase without a measurable exit criterion",
     "E210": "criterion value does not fit its measure",
-    "E211": "content outside protocols/ or drills/",
+    "E211": "file the check does not load (in a subfolder, or a name not ending in .yaml)",
     "E212": "range written the wrong way round",
     "E213": "phase title carries its own number",
     "E214": "link to a handbook page that does not exist",

@@ -15,7 +15,18 @@ def summary(result: CheckResult) -> str:
     files = _plural(result.content.file_count, "file")
     if not result.problems:
         return f"All good: {files} checked, no problems."
-    return f"{_plural(len(result.errors), 'error')}, {_plural(len(result.warnings), 'warning')} in {files}."
+    found = f"{_plural(len(result.errors), 'error')}, {_plural(len(result.warnings), 'warning')} in {files}."
+    return f"{found} {skipped(result)}".rstrip()
+
+
+def skipped(result: CheckResult) -> str:
+    """'12 checks skipped until protocols/x.yaml is fixed.', or nothing when none were."""
+    if not result.withheld:
+        return ""
+    waiting = result.waiting_on
+    files = ", ".join(waiting[:3]) + (f" and {len(waiting) - 3} more" if len(waiting) > 3 else "")
+    verb = "is" if len(waiting) == 1 else "are"
+    return f"{_plural(len(result.withheld), 'check')} skipped until {files} {verb} fixed."
 
 
 def text(result: CheckResult) -> str:
@@ -47,6 +58,7 @@ def as_json(result: CheckResult) -> str:
         "errors": len(result.errors),
         "warnings": len(result.warnings),
         "files": result.content.file_count,
+        "skipped": {"checks": len(result.withheld), "until_fixed": result.waiting_on},
     }, indent=2, ensure_ascii=False)
 
 

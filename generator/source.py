@@ -6,16 +6,20 @@ build plain Python data from the nodes ourselves so that we can
 * reject duplicate keys (PyYAML silently keeps the last one),
 * remember where each value came from (for ``file:line:col`` messages),
 * keep the text of unquoted values, to explain YAML 1.1 surprises (``no`` -> false),
+* report values YAML reads silently otherwise than meant: times in base 60 (``1:30`` -> 90),
+  texts cut at `` #``, list lines without their ``- ``, bare ``>`` and ``|``,
 * keep dates as text (JSON has no date type),
 * bound what anchors and aliases may expand to.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
+from functools import reduce
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
@@ -39,7 +43,22 @@ _SCALARS = {
     _TAG + "timestamp": lambda node: node.value,
 }
 _COLLECTIONS = {_TAG + "seq", _TAG + "map"}
+_NUMBERS = {_TAG + "int", _TAG + "float"}
+#: a time such as 0:45, which YAML keeps as text because it starts with 0.
+_TIME = re.compile(r"\d+(?::[0-5]?\d)+")
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+#: a comment after a value on the same line.
+_COMMENT_AFTER = re.compile(r"[ \t]+#")
+#: a single lowercase word such as an id or a choice ('each'): a comment after it is a deliberate note.
+_WORD = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_SENTENCE_END = re.compile(r"[.!?][)\]\"'*]*$")
+#: a value made of symbols only, such as '>=' or '|', up to where the value ends.
+_SYMBOL = re.compile(r"([<>=|!+-]+)(?=\s*(?:[,\]}]|#|$))")
+_CLOSERS = {'"': '"', "'": "'", "[": "]", "{": "}"}
+_CLOSED_THING = {'"': "text", "'": "text", "[": "list", "{": "group of fields"}
+#: libyaml's context of a syntax error -> what was opened and must be closed.
+_OPENERS = {"while scanning a quoted scalar": "quote", "while parsing a flow sequence": "bracket",
+            "while parsing a flow mapping": "bracket"}
 
 #: libyaml's wording -> what a clinician should do about it.
 _SYNTAX_HINTS = {
@@ -48,9 +67,10 @@ _SYNTAX_HINTS = {
     "did not find expected key": "check the indentation: fields of the same item must start in the same column",
     "did not find expected '-' indicator": "check the indentation of the list: every '- ' of one list starts in the same column",
     "found undefined alias": "an '*name' refers to an '&name' that does not exist; write the value out instead",
-    "found unexpected end of stream": "a quote or bracket is opened but never closed",
     "found character '@' that cannot start any token": "text starting with '@' or '`' must be put in quotes",
     "found character '`' that cannot start any token": "text starting with '@' or '`' must be put in quotes",
+    "while scanning a block scalar": "'>' or '|' starts a text block whose text goes on the lines below, indented; "
+                                     "to write a value starting with '>' or '|' on this line, put it in quotes",
     "expected a single document": "a file holds one document: remove the extra '---' line",
 }
 
@@ -63,14 +83,23 @@ class Source:
 
     file: str
     data: Any
+    #: the file's lines as written, to place problems found inside a long text.
+    lines: list[str] = field(default_factory=list)
     keys: dict[tuple, Position] = field(default_factory=dict)
     values: dict[tuple, Position] = field(default_factory=dict)
     #: path -> the text as written, for values YAML turned into something other than text
-    #: (``no`` -> false, ``1:30`` -> 90, ``1.10`` -> 1.1), so messages can quote what the clinician typed.
+    #: (``no`` -> false, ``1.10`` -> 1.1), so messages can quote what the clinician typed.
     unquoted: dict[tuple, str] = field(default_factory=dict)
     #: path -> where the value (or, in ``key_ends``, the key) ends: the column after its last character.
     ends: dict[tuple, Position] = field(default_factory=dict)
     key_ends: dict[tuple, Position] = field(default_factory=dict)
+    #: paths of values the loader already reported (``1:30``, a text cut at ' #' …): later steps say
+    #: nothing more about them or anything inside them, so one mistake gives one message.
+    reported: set[tuple] = field(default_factory=set)
+
+    def is_reported(self, path: tuple) -> bool:
+        """Whether the value at ``path``, or one that holds it, was already reported while loading."""
+        return any(path[:end] in self.reported for end in range(len(path) + 1))
 
     def key_position(self, path: tuple) -> Position:
         """Where the key of ``path`` is written (its value's place for list items)."""
@@ -106,6 +135,66 @@ def _text_position(raw: bytes, offset: int) -> Position:
     return raw.count(b"\n", 0, offset) + 1, offset - line_start + 1
 
 
+def _quoted(text: str) -> str:
+    """``text`` in double quotes, so that YAML reads it exactly as written."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _symbol_at(line: str, column: int) -> str | None:
+    """The value made of symbols only (such as '>=') that starts at ``column`` of ``line``, if there is one."""
+    found = _SYMBOL.match(line, column)
+    return found and found.group(1)
+
+
+def _symbol_problem(file: str, mark, symbol: str, empty: bool) -> Problem:
+    """E014 for a bare symbol that YAML reads as the start of a text block."""
+    what = "operator" if set(symbol) <= set("<>=!") else "symbol"
+    effect = "and no text follows, so the value is empty" if empty else f"so it cannot read '{symbol}'"
+    start = _position(mark)
+    return error("E014", file, start, f"YAML reads '{symbol[0]}' at the start of a value as the start of a text block, "
+                 f"{effect}; put the {what} in quotes: {_quoted(symbol)}",
+                 Fix(start, (start[0], start[1] + len(symbol)), _quoted(symbol)))
+
+
+def _starts_item(previous: str, text: str) -> bool:
+    """Whether a line ``text`` that continues a list item's text after the line ``previous`` reads as a new item.
+
+    Wrapped text goes on in lower case; a new item starts with a capitalised word ('Lift', not 'ITBS'),
+    or with any capital or digit once the line before ended a sentence.
+    """
+    word = text.split()[0]
+    if word[0].isupper() and not word.isupper():
+        return True
+    return bool(_SENTENCE_END.search(previous)) and (word[0].isupper() or word[0].isdigit())
+
+
+def _unit(path: tuple) -> str | None:
+    """'seconds' or 'minutes' when the field's name says it holds one of them."""
+    field = path[-1] if path and isinstance(path[-1], str) else ""
+    return next((unit for unit in ("seconds", "minutes") if field.endswith("_" + unit)), None)
+
+
+def _time_advice(path: tuple, written: str, number) -> tuple[str, str | None]:
+    """What to write instead of a time such as 1:30, and the value itself when the field makes it certain."""
+    unit = _unit(path)
+    if path and isinstance(path[-1], int):
+        return f"put the text in quotes: {_quoted(written)}", _quoted(written)
+    if unit == "seconds":
+        if number > 0 and number == int(number):
+            return f"write the seconds as a number: {int(number)}", str(int(number))
+        return "write the seconds as a whole number", None
+    if unit == "minutes":
+        first, *rest = written.split(":")
+        if len(rest) == 1:
+            return (f"write the minutes as a number: {number} if you meant {first} h {rest[0]} min, "
+                    f"or {round(number / 60, 2):g} if you meant {first} min {rest[0]} s"), None
+        if number > 0 and number % 60 == 0:
+            return f"write the minutes as a number: {int(number // 60)}", str(int(number // 60))
+        return "write the minutes as a whole number", None
+    return (f"write what you mean: a number without ':', numbers joined by '-' for a range "
+            f"({written.replace(':', '-')}), or text in quotes ({_quoted(written)})"), None
+
+
 class _Builder:
     """Turns composed nodes into Python data, recording positions and problems."""
 
@@ -131,7 +220,7 @@ class _Builder:
         self.active.add(id(node))
         try:
             if isinstance(node, SequenceNode):
-                return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+                return self._sequence(node, path)
             return self._mapping(node, path)
         finally:
             self.active.discard(id(node))
@@ -158,9 +247,98 @@ class _Builder:
         construct = _SCALARS.get(node.tag)
         if construct is None:
             return self._unsupported(node)
+        if node.style in ("|", ">") and not node.value.strip():
+            return self._empty_block(node, path)
+        plain = not node.style
+        if plain and node.tag in _NUMBERS and ":" in node.value:
+            number = construct(node)
+            return self._time(node, path, number, f"YAML reads the unquoted {node.value} as a time in base 60 and "
+                              f"turns it into the number {number}")
+        if plain and _unit(path) and _TIME.fullmatch(node.value):
+            return self._time(node, path, reduce(lambda total, part: total * 60 + int(part), node.value.split(":"), 0),
+                              f"{node.value} is written as a time, which YAML keeps as text, not a number")
+        if plain and node.tag == _TAG + "str" and not _WORD.fullmatch(node.value):
+            self._cut_by_comment(node, path)
         if node.tag != _TAG + "str":
             self.source.unquoted[path] = node.value
         return construct(node)
+
+    def _time(self, node: ScalarNode, path: tuple, number, reading: str) -> str:
+        """Report a value written as a time such as 1:30 (``number`` in base 60); keep it as written."""
+        advice, value = _time_advice(path, node.value, number)
+        fix = value and Fix(_position(node.start_mark), _position(node.end_mark), value)
+        self._report(path, error("E011", self.source.file, _position(node.start_mark), f"{reading}; {advice}", fix))
+        return node.value
+
+    def _cut_by_comment(self, node: ScalarNode, path: tuple) -> None:
+        """Report a text followed on its line by ' #', which YAML reads as a comment, cutting the text."""
+        line = self.source.lines[node.end_mark.line].rstrip()
+        rest = line[node.end_mark.column:]
+        if not _COMMENT_AFTER.match(rest):
+            return
+        whole = _quoted(node.value + rest)
+        fix = Fix(_position(node.start_mark), (node.end_mark.line + 1, len(line) + 1), whole)
+        self._report(path, error("E012", self.source.file, _position(node.start_mark),
+                                 f"YAML reads '{rest.lstrip()}' as a comment and cuts the text to '{node.value}'; "
+                                 f"put the whole text in quotes: {whole} (a note for editors goes on a line of its own)",
+                                 fix))
+
+    def _empty_block(self, node: ScalarNode, path: tuple) -> str:
+        """Report a bare '>' or '|' with no text below it, which YAML reads as an empty text block."""
+        line = self.source.lines[node.start_mark.line]
+        symbol = _symbol_at(line, node.start_mark.column)
+        if symbol:
+            self._report(path, _symbol_problem(self.source.file, node.start_mark, symbol, empty=True))
+            return symbol
+        written = re.split(r"\s+#", line[node.start_mark.column:], maxsplit=1)[0].rstrip()
+        self._report(path, error("E014", self.source.file, _position(node.start_mark),
+                                 f"YAML reads '{written}' as the start of a text block, and no text follows, so the "
+                                 "value is empty; write the value in quotes, or the text on the lines below, indented"))
+        return written
+
+    def _sequence(self, node: SequenceNode, path: tuple) -> list:
+        """The items of a list; lines that lost their '- ' are reported and read as the items they were meant to be."""
+        items: list = []
+        for item in node.value:
+            starts = [] if node.flow_style or not isinstance(item, ScalarNode) or item.style \
+                else list(self._lines_starting_an_item(item))
+            if not starts:
+                items.append(self.build(item, path + (len(items),)))
+                continue
+            breaks = [item.start_mark.line, *starts, item.end_mark.line + 1]
+            items += [self._item_without_dash(node, item, path + (len(items) + index,), begin, end)
+                      for index, (begin, end) in enumerate(zip(breaks, breaks[1:]))]
+        return items
+
+    def _item_without_dash(self, node: SequenceNode, item: ScalarNode, path: tuple, begin: int, end: int) -> str:
+        """The text of the lines ``begin`` to ``end`` (0-based, exclusive) of ``item`` as an item of its own;
+        reported when the first of them lacks its '- '."""
+        lines = self.source.lines
+        first = item.start_mark.column if begin == item.start_mark.line else len(lines[begin]) - len(lines[begin].lstrip())
+        written = [lines[begin][first:].strip()] + [line.strip() for line in lines[begin + 1:end] if line.strip()]
+        self.source.values[path] = (begin + 1, first + 1)
+        last = max(number for number in range(begin, end) if lines[number].strip())
+        self.source.ends[path] = (last + 1, len(lines[last].rstrip()) + 1)
+        if begin != item.start_mark.line:
+            self._report(path, error(
+                "E013", self.source.file, (begin + 1, first + 1),
+                "this line has no '- ' in front, so YAML joins it to the item above and makes one item of both; "
+                "start it with '- ' (or, if it belongs to the item above, write that item on one line)",
+                Fix((begin + 1, node.start_mark.column + 1), (begin + 1, first + 1), "- ")))
+        return " ".join(written)
+
+    def _lines_starting_an_item(self, item: ScalarNode) -> Iterator[int]:
+        """Lines (0-based) inside a list item's text over several lines that read as items of their own."""
+        previous = self.source.lines[item.start_mark.line].rstrip()
+        for number in range(item.start_mark.line + 1, item.end_mark.line + 1):
+            text = self.source.lines[number].strip()
+            if text and _starts_item(previous, text):
+                yield number
+            previous = text or previous
+
+    def _report(self, path: tuple, problem: Problem) -> None:
+        self.problems.append(problem)
+        self.source.reported.add(path)
 
     def _unsupported(self, node) -> None:
         self._problem("E008", node, f"the tag '{node.tag}' is not supported; remove it and write a plain value")
@@ -173,15 +351,9 @@ class _Builder:
         raise _Abort
 
 
-def load_source(path: Path, display: str) -> tuple[Source | None, list[Problem]]:
-    """Load ``path`` (shown as ``display`` in messages); return its source or the problems."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [error("E001", display, (1, 1), f"cannot read the file ({exc.strerror}); check that it exists and is readable")]
-    if len(raw) > MAX_BYTES:
-        return None, [error("E003", display, (1, 1), f"the file is {len(raw):,} bytes, over the limit of {MAX_BYTES:,}; "
-                            "split it or remove pasted material")]
+def load_source(raw: bytes, display: str) -> tuple[Source | None, list[Problem]]:
+    """Parse the bytes of a file (read with :mod:`generator.files`, shown as ``display`` in messages);
+    return its source or the problems."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -202,20 +374,97 @@ def _compose(text: str, display: str) -> tuple[Source | None, list[Problem]]:
     try:
         root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        what = exc.problem or exc.context or "the file is not valid YAML"
-        hint = next((h for key, h in _SYNTAX_HINTS.items() if key in str(exc)), "check quotes, colons and indentation")
-        return None, [error("E004", display, _position(mark) if mark else (1, 1), f"YAML cannot be read here: {what}; {hint}")]
+        return None, [_syntax_problem(exc, text, display)]
     except yaml.YAMLError as exc:
         return None, [error("E004", display, (1, 1), f"YAML cannot be read: {exc}; check quotes, colons and indentation")]
     if not isinstance(root, MappingNode):
         position = _position(root.start_mark) if root else (1, 1)
         return None, [error("E009", display, position, "the file must hold fields such as 'id: ...' at the top level, "
                             "not a list or a single value")]
-    source = Source(display, None)
+    source = Source(display, None, text.splitlines())
     builder = _Builder(source)
     try:
         source.data = builder.build(root)
     except _Abort:
         return None, builder.problems
     return source, builder.problems
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, display: str) -> Problem:
+    """The one problem to report for a syntax error, at the place to fix."""
+    lines = text.splitlines()
+    return _unquoted_symbol(exc, lines, display) or _unclosed(exc, text, lines, display) or _unreadable(exc, display)
+
+
+def _unquoted_symbol(exc: yaml.MarkedYAMLError, lines: list[str], display: str) -> Problem | None:
+    """A bare symbol such as '>=' that YAML cannot read because '>' or '|' starts a text block."""
+    if exc.context == "while scanning a block scalar":
+        mark = exc.context_mark
+    elif "cannot start any token" in str(exc.problem) and _char_at(lines, exc.problem_mark) in (">", "|"):
+        mark = exc.problem_mark
+    else:
+        return None
+    symbol = _symbol_at(lines[mark.line], mark.column)
+    return symbol and _symbol_problem(display, mark, symbol, empty=False)
+
+
+def _unclosed(exc: yaml.MarkedYAMLError, text: str, lines: list[str], display: str) -> Problem | None:
+    """A quote or bracket that is not closed, reported where it was opened."""
+    if exc.problem_mark is None:
+        return None
+    opened = exc.context_mark if exc.context in _OPENERS else _quote_over_lines_before(text, exc.problem_mark)
+    if opened is None or _char_at(lines, opened) not in _CLOSERS:
+        return None
+    line = lines[opened.line].rstrip()
+    opener = line[opened.column]
+    closer = _CLOSERS[opener]
+    kind = "quote" if opener == closer else "bracket"
+    stopped = _position(exc.problem_mark)
+    reading = f"YAML read on to line {stopped[0]}, column {stopped[1]} and stopped there"
+    if kind == "bracket" and _COMMENT_AFTER.search(line, opened.column):
+        return error("E004", display, _position(opened),
+                     f"YAML cannot be read: the bracket {opener} opened here is not closed because the ' #' on this "
+                     f"line starts a comment that hides the rest of the line ({reading}); put the text with the '#' in "
+                     "quotes")
+    end = (opened.line + 1, len(line) + 1)
+    fix = Fix(end, end, closer)
+    try:
+        yaml.compose(fix.apply(text), Loader=Loader)
+    except yaml.YAMLError:
+        fix = None
+    return error("E004", display, _position(opened),
+                 f"YAML cannot be read: the {kind} {opener} opened here is not closed, so {reading}; add the closing "
+                 f"{closer} where the {_CLOSED_THING[opener]} ends", fix)
+
+
+def _quote_over_lines_before(text: str, mark):
+    """Where a quoted text that runs over several lines and ends just before ``mark`` opens, if one does.
+
+    A quote left open is usually closed by the next quote in the file, lines later; the error
+    YAML then finds comes right after that overlong text.
+    """
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=Loader):
+            if (token.start_mark.line, token.start_mark.column) >= (mark.line, mark.column):
+                break
+            last = token
+    except yaml.YAMLError:
+        pass
+    if isinstance(last, yaml.ScalarToken) and last.style in ('"', "'") and last.start_mark.line < last.end_mark.line:
+        return last.start_mark
+    return None
+
+
+def _unreadable(exc: yaml.MarkedYAMLError, display: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    what = exc.problem or exc.context or "the file is not valid YAML"
+    hint = next((h for key, h in _SYNTAX_HINTS.items() if key in str(exc)), "check quotes, colons and indentation")
+    return error("E004", display, _position(mark) if mark else (1, 1), f"YAML cannot be read here: {what}; {hint}")
+
+
+def _char_at(lines: list[str], mark) -> str:
+    """The character at ``mark``, or '' past the end of the text."""
+    if mark is None or mark.line >= len(lines):
+        return ""
+    return lines[mark.line][mark.column:mark.column + 1]

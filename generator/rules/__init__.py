@@ -14,9 +14,10 @@ from typing import Iterator
 
 from ..content import Content, Withheld
 from ..problems import Problem
-from . import citations, criteria, drill_links, identity, long_texts, protocol_links, site_address, usage
+from . import (citations, criteria, drill_links, identity, long_texts, phase_titles, protocol_links, ranges, site_address,
+               usage)
 
-RULES = (identity, drill_links, protocol_links, citations, criteria, long_texts, usage, site_address)
+RULES = (identity, drill_links, protocol_links, citations, ranges, criteria, phase_titles, long_texts, usage, site_address)
 
 
 def run_rules(content: Content) -> Iterator[Problem | Withheld]:

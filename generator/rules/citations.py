@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..content import Content
-from ..problems import Problem, error
-from .known import did_you_mean, known_references
+from ..content import Content, Withheld, unless_broken
+from ..problems import Problem
+from .known import known_references, unknown
 
 
 def cited(data, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
@@ -22,11 +22,12 @@ def cited(data, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
             yield from cited(item, path + (i,))
 
 
-def check(content: Content) -> Iterator[Problem]:
-    references = known_references(content)
+def check(content: Content) -> Iterator[Problem | Withheld]:
+    """Unknown citations; held back while a protocol, whose bibliography may hold them, is broken."""
+    references, broken = known_references(content), content.broken("protocol")
     for source in content.valid_drills() + content.valid_protocols():
         for path, ref in cited(source.data):
             if ref not in references:
-                yield error("E205", source.file, source.value_position(path),
-                            f"the reference '{ref}' is not in any protocol's 'references' list"
-                            f"{did_you_mean(ref, references)}")
+                yield unless_broken(unknown("E205", source, path, ref, references,
+                                            f"the reference '{ref}' is not in any protocol's 'references' list"),
+                                    broken)

@@ -1,4 +1,8 @@
-"""E209/E210: phases have measurable exit criteria whose values fit their measures."""
+"""E209/E210: phases have measurable exit criteria whose values fit their measures.
+
+A measure whose range runs the wrong way is reported once by :mod:`.ranges`; the
+criteria that use it are not checked against it.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from typing import Iterator
 
 from ..content import Content
 from ..problems import Problem, error
+from .ranges import is_reversed, measure_range
 
 NUMERIC_KINDS = {"scale", "seconds", "minutes", "percent", "count"}
 
@@ -23,8 +28,7 @@ def value_problem(measure: dict, operator: str, value) -> str | None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return f"'{name}' is measured as a number, so the value must be a number (found {value!r})"
-    low = measure.get("min", 0)
-    high = measure.get("max", 10) if kind == "scale" else None
+    low, high = measure_range(measure)
     if value < low or (high is not None and value > high):
         top = f"{high:g}" if high is not None else "up"
         return f"'{name}' runs from {low:g} to {top}, so {value:g} cannot be reached"
@@ -56,7 +60,7 @@ def check(content: Content) -> Iterator[Problem]:
         measures = {m["id"]: m for m in protocol["measures"]}
         for path, rule in _rules(protocol):
             measure = measures.get(rule["measure"])
-            why = measure and value_problem(measure, rule["operator"], rule["value"])
+            why = measure and not is_reversed(measure) and value_problem(measure, rule["operator"], rule["value"])
             if why:
                 yield error("E210", source.file, source.value_position(path + ("value",)),
                             f"{why}; change the value or the measure")

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ..content import Content
 from ..problems import Problem, error
-from .known import did_you_mean, known_drills
+from .known import known_drills, unknown
 
 LINKS = ("regression", "progression")
 
@@ -15,11 +15,11 @@ def check(content: Content) -> Iterator[Problem]:
     drills = known_drills(content)
     valid = {s.data["id"]: s for s in content.valid_drills()}
     for link in LINKS:
-        for drill_id, source in valid.items():
+        for source in valid.values():
             target = source.data.get(link)
             if target is not None and target not in drills:
-                yield error("E201", source.file, source.value_position((link,)),
-                            f"the {link} '{target}' is not a drill in drills/{did_you_mean(target, drills)}")
+                yield unknown("E201", source, (link,), target, drills,
+                              f"the {link} '{target}' is not a drill in drills/")
         yield from _loops(link, valid)
 
 

@@ -1,4 +1,4 @@
-"""E206/E207: ids are unique and each file is named after the id it holds."""
+"""E206/E207: ids are unique (within a protocol, and across files) and each file is named after the id it holds."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from typing import Iterator
 
 from ..content import Content
 from ..problems import Problem, error
+from .known import file_id
 
 #: protocol sections whose items carry ids that must be unique within the protocol.
 SECTIONS = ("measures", "assessments", "warning_signs", "phases", "references")
@@ -24,14 +25,31 @@ def _groups(protocol: dict):
     yield "the education items (protocol-wide and in phases)", NEW_ID, education
 
 
+def _files_sharing_ids(sources: list) -> Iterator[Problem]:
+    """E206 for every file that repeats the id of another, named after the first file holding it."""
+    holders: dict[str, list] = {}
+    for source in sources:
+        holders.setdefault(source.data["id"], []).append(source)
+    for doc_id, files in holders.items():
+        first = next((s for s in files if file_id(s) == doc_id), files[0])
+        for source in files:
+            if source is not first:
+                yield error("E206", source.file, source.value_position(("id",)),
+                            f"the id '{doc_id}' is already used by {first.file}; if this file is a copy, give it "
+                            "its own id and name the file after it, otherwise delete it")
+
+
 def check(content: Content) -> Iterator[Problem]:
-    for source in content.drills + content.protocols:
-        file_id = source.file.rsplit("/", 1)[-1].removesuffix(".yaml")
-        doc_id = source.data.get("id")
-        if isinstance(doc_id, str) and doc_id != file_id:
-            yield error("E207", source.file, source.value_position(("id",)),
-                        f"the id '{doc_id}' differs from the file name '{file_id}.yaml'; "
-                        f"make them the same (rename the file to '{doc_id}.yaml' or change the id)")
+    for sources in (content.valid_drills(), content.valid_protocols()):
+        repeats = list(_files_sharing_ids(sources))
+        yield from repeats
+        repeated = {p.file for p in repeats}
+        for source in sources:
+            named, doc_id = file_id(source), source.data["id"]
+            if doc_id != named and source.file not in repeated:
+                yield error("E207", source.file, source.value_position(("id",)),
+                            f"the id '{doc_id}' differs from the file name '{named}.yaml'; "
+                            f"make them the same (rename the file to '{doc_id}.yaml' or change the id)")
     for source in content.valid_protocols():
         for what, hint, entries in _groups(source.data):
             first: dict[str, tuple] = {}

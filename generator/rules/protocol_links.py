@@ -5,41 +5,46 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..content import Content
-from ..problems import Problem, error
-from .known import did_you_mean, known_drills, known_in_protocol
+from ..problems import Problem
+from .known import known_drills, known_in_protocol, unknown
+
+#: code, what it names in words, and the section of the protocol that defines it.
+MEASURE = ("E202", "a measure of this protocol", "measures")
+SIGN = ("E203", "a warning sign of this protocol", "warning_signs")
+ASSESSMENT = ("E204", "an assessment of this protocol", "assessments")
+
+
+def references(protocol: dict) -> Iterator[tuple[tuple, tuple[str, str, str | None]]]:
+    """(path, (code, what, section)) of every id a protocol uses; section None for drills."""
+    for i, measure in enumerate(protocol["measures"]):
+        if "assessment" in measure:
+            yield ("measures", i, "assessment"), ASSESSMENT
+    for i, sign in enumerate(protocol["warning_signs"]):
+        if "rule" in sign:
+            yield ("warning_signs", i, "rule", "measure"), MEASURE
+    for p, phase in enumerate(protocol["phases"]):
+        at = ("phases", p)
+        for i in range(len(phase["drills"])):
+            yield at + ("drills", i, "drill"), ("E201", "a drill in drills/", None)
+        for i in range(len(phase.get("exit_criteria", []))):
+            yield at + ("exit_criteria", i, "measure"), MEASURE
+        for i in range(len(phase["warning_signs"])):
+            yield at + ("warning_signs", i), SIGN
+        for i in range(len(phase.get("assessments", []))):
+            yield at + ("assessments", i), ASSESSMENT
 
 
 def check(content: Content) -> Iterator[Problem]:
     drills = known_drills(content)
     for source in content.valid_protocols():
-        measures = known_in_protocol(source, "measures")
-        signs = known_in_protocol(source, "warning_signs")
-        assessments = known_in_protocol(source, "assessments")
-
-        def missing(code, path, value, known, what):
+        for path, (code, what, section) in references(source.data):
+            value = _at(source.data, path)
+            known = drills if section is None else known_in_protocol(source, section)
             if value not in known:
-                return error(code, source.file, source.value_position(path),
-                             f"'{value}' is not {what}{did_you_mean(value, known)}")
+                yield unknown(code, source, path, value, known, f"'{value}' is not {what}")
 
-        found = []
-        for i, measure in enumerate(source.data["measures"]):
-            if "assessment" in measure:
-                found.append(missing("E204", ("measures", i, "assessment"), measure["assessment"], assessments,
-                                     "an assessment of this protocol"))
-        for i, sign in enumerate(source.data["warning_signs"]):
-            if "rule" in sign:
-                found.append(missing("E202", ("warning_signs", i, "rule", "measure"), sign["rule"]["measure"],
-                                     measures, "a measure of this protocol"))
-        for p, phase in enumerate(source.data["phases"]):
-            at = ("phases", p)
-            for i, prescription in enumerate(phase["drills"]):
-                found.append(missing("E201", at + ("drills", i, "drill"), prescription["drill"], drills, "a drill in drills/"))
-            for i, criterion in enumerate(phase.get("exit_criteria", [])):
-                found.append(missing("E202", at + ("exit_criteria", i, "measure"), criterion["measure"], measures,
-                                     "a measure of this protocol"))
-            for i, sign_id in enumerate(phase["warning_signs"]):
-                found.append(missing("E203", at + ("warning_signs", i), sign_id, signs, "a warning sign of this protocol"))
-            for i, assessment_id in enumerate(phase.get("assessments", [])):
-                found.append(missing("E204", at + ("assessments", i), assessment_id, assessments,
-                                     "an assessment of this protocol"))
-        yield from filter(None, found)
+
+def _at(data, path: tuple):
+    for step in path:
+        data = data[step]
+    return data

@@ -25,6 +25,7 @@ class Project:
 
     def write(self, name: str, text: str | bytes) -> Path:
         path = self.root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(text if isinstance(text, bytes) else text.encode())
         return path
 

@@ -30,7 +30,7 @@ def test_text_format_one_line_per_problem(project):
     assert run.returncode == 1 and "Traceback" not in run.stderr + run.stdout
     lines = run.stdout.splitlines()
     assert "drills/side-plank.yaml:6:3: E102 unknown field 'set' — did you mean 'sets'?" in lines
-    assert lines[-1].startswith("7 errors, 0 warnings in 6 files")
+    assert lines[-1].startswith("6 errors, 0 warnings in 6 files")
     files = [line.split(":")[0] for line in lines[:-1]]
     assert files == sorted(files)
 
@@ -45,9 +45,27 @@ def test_github_format_annotates_each_line(project):
 def test_json_format(project):
     run = handbook("--root", str(broken(project).root), "check", "--format", "json")
     report = json.loads(run.stdout)
-    assert run.returncode == 1 and report["errors"] == 7 and report["warnings"] == 0
+    assert run.returncode == 1 and report["errors"] == 6 and report["warnings"] == 0
     assert {"file": "drills/core.yaml", "line": 8, "column": 3, "code": "E006", "severity": "error"}.items() \
         <= next(p for p in report["problems"] if p["code"] == "E006").items()
+
+
+def test_json_carries_the_suggested_edit(project):
+    project.edit("protocols/mini.yaml", "- drill: easy-walk", "- drill: easy-walkk")
+    problem = json.loads(handbook("--root", str(project.root), "check", "--format", "json").stdout)["problems"][0]
+    assert problem["code"] == "E201" and problem["fix"] == {"start": [48, 16], "end": [48, 26], "text": "easy-walk"}
+
+
+def test_errors_are_listed_before_warnings_in_every_format(project):
+    project.write("drills/lunge.yaml", "id: lunge\nname: Lunge\ncategory: strength\ntargets: [quadriceps]\n"
+                  "dosage: {sets: 2, reps: 8}\nsteps: [Step forward., Step back.]\ncues: [Tall trunk.]\n")
+    project.edit("protocols/mini.yaml", "warning_signs: [pain-high]", "warning_signs: [pain-hi]")
+    text = handbook("--root", str(project.root), "check").stdout.splitlines()
+    assert [line.split(": ")[1][:4] for line in text[:-1]] == ["E203", "W301"]
+    github = handbook("--root", str(project.root), "check", "--format", "github").stdout.splitlines()
+    assert [line[:4] for line in github[:-1]] == ["::er", "::wa"]
+    report = json.loads(handbook("--root", str(project.root), "check", "--format", "json").stdout)
+    assert [p["code"] for p in report["problems"]] == ["E203", "W301"]
 
 
 def test_warnings_alone_exit_0(project):

@@ -114,3 +114,29 @@ def test_uncited_reference_is_a_warning(project):
 def test_a_broken_file_does_not_cause_false_unknown_id_errors(project):
     project.edit("drills/easy-walk.yaml", "category: conditioning", "category: cardio")
     assert [p.code for p in project.problems()] == ["E104"]
+
+
+def test_misspelt_id_is_offered_as_an_edit_that_passes(project):
+    project.edit(PROTOCOL, "- drill: clamshell-band", "- drill: clamshell-bnd")
+    problem = project.only("E201")
+    assert project.problems() == [problem], "the drill it misspells is not reported as unused"
+    target = project.root / PROTOCOL
+    target.write_text(problem.fix.apply(target.read_text()))
+    assert project.problems() == []
+
+
+def test_renamed_reference_is_reported_where_it_is_cited_only(project):
+    project.edit(PROTOCOL, "  - id: fredericson-2000", "  - id: fredericson-2001")
+    problem = project.only("E205")
+    assert problem.file == "drills/clamshell.yaml" and project.problems() == [problem]
+
+
+def test_unknown_id_without_a_close_match_has_no_edit(project):
+    project.edit(PROTOCOL, "warning_signs: [pain-high]", "warning_signs: [swelling]")
+    problem = project.only("E203")
+    assert problem.fix is None and "check the spelling or add it" in problem.message
+
+
+def test_drill_whose_id_differs_from_its_file_name_is_still_the_drill_phases_prescribe(project):
+    project.edit("drills/clamshell-band.yaml", "id: clamshell-band", "id: banded-clamshell")
+    assert [p.code for p in project.problems()] == ["E207"]
