@@ -56,9 +56,10 @@ _SENTENCE_END = re.compile(r"[.!?][)\]\"'*]*$")
 _SYMBOL = re.compile(r"([<>=|!+-]+)(?=\s*(?:[,\]}]|#|$))")
 _CLOSERS = {'"': '"', "'": "'", "[": "]", "{": "}"}
 _CLOSED_THING = {'"': "text", "'": "text", "[": "list", "{": "group of fields"}
-#: libyaml's context of a syntax error -> what was opened and must be closed.
-_OPENERS = {"while scanning a quoted scalar": "quote", "while parsing a flow sequence": "bracket",
-            "while parsing a flow mapping": "bracket"}
+#: libyaml's contexts of a syntax error about a quote or bracket left open.
+_OPENERS = {"while scanning a quoted scalar", "while parsing a flow sequence", "while parsing a flow mapping"}
+#: a line that starts a field or a list item.
+_STRUCTURE = re.compile(r"\s*(?:- |[\w-]+:(?:\s|$))")
 
 #: libyaml's wording -> what a clinician should do about it.
 _SYNTAX_HINTS = {
@@ -174,10 +175,11 @@ def _unit(path: tuple) -> str | None:
     return next((unit for unit in ("seconds", "minutes") if field.endswith("_" + unit)), None)
 
 
-def _time_advice(path: tuple, written: str, number) -> tuple[str, str | None]:
-    """What to write instead of a time such as 1:30, and the value itself when the field makes it certain."""
+def _time_advice(path: tuple, written: str, number, in_texts: bool) -> tuple[str, str | None]:
+    """What to write instead of a time such as 1:30, and the value itself when the field (or, for an item of
+    a list of texts, ``in_texts``) makes it certain."""
     unit = _unit(path)
-    if path and isinstance(path[-1], int):
+    if in_texts:
         return f"put the text in quotes: {_quoted(written)}", _quoted(written)
     if unit == "seconds":
         if number > 0 and number == int(number):
@@ -203,6 +205,8 @@ class _Builder:
         self.problems: list[Problem] = []
         self.count = 0
         self.active: set[int] = set()
+        #: paths of lists that hold texts (not ids or choices), where a bare 1:30 is text to quote.
+        self.text_lists: set[tuple] = set()
 
     def build(self, node, path: tuple = ()):
         self.count += 1
@@ -265,7 +269,7 @@ class _Builder:
 
     def _time(self, node: ScalarNode, path: tuple, number, reading: str) -> str:
         """Report a value written as a time such as 1:30 (``number`` in base 60); keep it as written."""
-        advice, value = _time_advice(path, node.value, number)
+        advice, value = _time_advice(path, node.value, number, path[:-1] in self.text_lists)
         fix = value and Fix(_position(node.start_mark), _position(node.end_mark), value)
         self._report(path, error("E011", self.source.file, _position(node.start_mark), f"{reading}; {advice}", fix))
         return node.value
@@ -279,8 +283,8 @@ class _Builder:
         whole = _quoted(node.value + rest)
         fix = Fix(_position(node.start_mark), (node.end_mark.line + 1, len(line) + 1), whole)
         self._report(path, error("E012", self.source.file, _position(node.start_mark),
-                                 f"YAML reads '{rest.lstrip()}' as a comment and cuts the text to '{node.value}'; "
-                                 f"put the whole text in quotes: {whole} (a note for editors goes on a line of its own)",
+                                 f"YAML reads '{rest.lstrip()}' as a comment and cuts the text to '{node.value}'; put "
+                                 f"the whole text in quotes: {whole} (a note for editors goes on a line of its own)",
                                  fix))
 
     def _empty_block(self, node: ScalarNode, path: tuple) -> str:
@@ -298,34 +302,64 @@ class _Builder:
 
     def _sequence(self, node: SequenceNode, path: tuple) -> list:
         """The items of a list; lines that lost their '- ' are reported and read as the items they were meant to be."""
+        if any(isinstance(item, ScalarNode) and item.tag == _TAG + "str" and not _WORD.fullmatch(item.value)
+               for item in node.value):
+            self.text_lists.add(path)
         items: list = []
         for item in node.value:
-            starts = [] if node.flow_style or not isinstance(item, ScalarNode) or item.style \
-                else list(self._lines_starting_an_item(item))
-            if not starts:
+            if not node.flow_style and isinstance(item, ScalarNode) and not item.style:
+                items += self._text_items(node, item, path, len(items))
+            elif not node.flow_style and isinstance(item, MappingNode) and not item.flow_style:
+                items += self._field_items(node, item, path, len(items))
+            else:
                 items.append(self.build(item, path + (len(items),)))
-                continue
-            breaks = [item.start_mark.line, *starts, item.end_mark.line + 1]
-            items += [self._item_without_dash(node, item, path + (len(items) + index,), begin, end)
-                      for index, (begin, end) in enumerate(zip(breaks, breaks[1:]))]
         return items
 
-    def _item_without_dash(self, node: SequenceNode, item: ScalarNode, path: tuple, begin: int, end: int) -> str:
-        """The text of the lines ``begin`` to ``end`` (0-based, exclusive) of ``item`` as an item of its own;
-        reported when the first of them lacks its '- '."""
+    def _text_items(self, node: SequenceNode, item: ScalarNode, path: tuple, index: int) -> list:
+        """A text item, cut before each of its lines that reads as an item of its own."""
+        starts = list(self._lines_starting_an_item(item))
+        if not starts:
+            return [self.build(item, path + (index,))]
+        breaks = [item.start_mark.line, *starts, item.end_mark.line + 1]
+        return [self._text_lines(node, item, path + (index + part,), begin, end)
+                for part, (begin, end) in enumerate(zip(breaks, breaks[1:]))]
+
+    def _text_lines(self, node: SequenceNode, item: ScalarNode, path: tuple, begin: int, end: int) -> str:
+        """The text of the lines ``begin`` to ``end`` (0-based, exclusive) of ``item``, as an item of its own."""
         lines = self.source.lines
-        first = item.start_mark.column if begin == item.start_mark.line else len(lines[begin]) - len(lines[begin].lstrip())
+        indent = len(lines[begin]) - len(lines[begin].lstrip())
+        first = item.start_mark.column if begin == item.start_mark.line else indent
         written = [lines[begin][first:].strip()] + [line.strip() for line in lines[begin + 1:end] if line.strip()]
-        self.source.values[path] = (begin + 1, first + 1)
         last = max(number for number in range(begin, end) if lines[number].strip())
+        self.source.values[path] = (begin + 1, first + 1)
         self.source.ends[path] = (last + 1, len(lines[last].rstrip()) + 1)
         if begin != item.start_mark.line:
-            self._report(path, error(
-                "E013", self.source.file, (begin + 1, first + 1),
-                "this line has no '- ' in front, so YAML joins it to the item above and makes one item of both; "
-                "start it with '- ' (or, if it belongs to the item above, write that item on one line)",
-                Fix((begin + 1, node.start_mark.column + 1), (begin + 1, first + 1), "- ")))
+            self._lost_dash(node, (begin + 1, first + 1), "joins it to the item above and makes one item of both; "
+                            "start it with '- ' (or, if it belongs to the item above, write that item on one line)")
         return " ".join(written)
+
+    def _field_items(self, node: SequenceNode, item: MappingNode, path: tuple, index: int) -> list:
+        """An item of fields, cut before each repeat of its first field (a line that lost its '- ')."""
+        first = item.value[0][0] if item.value else None
+        cuts = [number for number, (key, _) in enumerate(item.value) if number and isinstance(first, ScalarNode)
+                and isinstance(key, ScalarNode) and key.value == first.value]
+        if not cuts:
+            return [self.build(item, path + (index,))]
+        bounds = [0, *cuts, len(item.value)]
+        items = []
+        for begin, end in zip(bounds, bounds[1:]):
+            key = item.value[begin][0]
+            part = MappingNode(item.tag, item.value[begin:end], key.start_mark, item.value[end - 1][1].end_mark)
+            items.append(self.build(part, path + (index + len(items),)))
+            if begin:
+                self._lost_dash(node, _position(key.start_mark), f"reads it as part of the item above, which then has "
+                                f"'{key.value}' twice; start it with '- ' to make it an item of its own")
+        return items
+
+    def _lost_dash(self, node: SequenceNode, start: Position, effect: str) -> None:
+        """E013 for the list line at ``start``, which lacks its '- '."""
+        self.problems.append(error("E013", self.source.file, start, f"this line has no '- ' in front, so YAML {effect}",
+                                   Fix((start[0], node.start_mark.column + 1), start, "- ")))
 
     def _lines_starting_an_item(self, item: ScalarNode) -> Iterator[int]:
         """Lines (0-based) inside a list item's text over several lines that read as items of their own."""
@@ -412,7 +446,7 @@ def _unclosed(exc: yaml.MarkedYAMLError, text: str, lines: list[str], display: s
     """A quote or bracket that is not closed, reported where it was opened."""
     if exc.problem_mark is None:
         return None
-    opened = exc.context_mark if exc.context in _OPENERS else _quote_over_lines_before(text, exc.problem_mark)
+    opened = exc.context_mark if exc.context in _OPENERS else _quote_over_fields_before(text, lines, exc.problem_mark)
     if opened is None or _char_at(lines, opened) not in _CLOSERS:
         return None
     line = lines[opened.line].rstrip()
@@ -437,8 +471,8 @@ def _unclosed(exc: yaml.MarkedYAMLError, text: str, lines: list[str], display: s
                  f"{closer} where the {_CLOSED_THING[opener]} ends", fix)
 
 
-def _quote_over_lines_before(text: str, mark):
-    """Where a quoted text that runs over several lines and ends just before ``mark`` opens, if one does.
+def _quote_over_fields_before(text: str, lines: list[str], mark):
+    """Where a quoted text that ends just before ``mark`` and runs over lines holding fields opens, if one does.
 
     A quote left open is usually closed by the next quote in the file, lines later; the error
     YAML then finds comes right after that overlong text.
@@ -451,7 +485,8 @@ def _quote_over_lines_before(text: str, mark):
             last = token
     except yaml.YAMLError:
         pass
-    if isinstance(last, yaml.ScalarToken) and last.style in ('"', "'") and last.start_mark.line < last.end_mark.line:
+    if isinstance(last, yaml.ScalarToken) and last.style in ('"', "'") and any(
+            _STRUCTURE.match(line) for line in lines[last.start_mark.line + 1:last.end_mark.line + 1]):
         return last.start_mark
     return None
 

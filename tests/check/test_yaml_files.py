@@ -2,6 +2,7 @@
 
 import time
 
+from generator.check import check_project
 from generator.source import MAX_BYTES
 
 DRILL = "drills/side-plank.yaml"
@@ -35,13 +36,17 @@ def test_unquoted_version_number_gets_a_hint_to_quote(project):
     project.edit("protocols/mini.yaml", 'version: "1.0.0"', "version: 1.0")
     problem = project.only("E103")
     assert problem.line == project.line_of("protocols/mini.yaml", "version:")
-    assert "must be text" in problem.message and 'put it in quotes: "1.0"' in problem.message
+    assert "must be text" in problem.message and problem.fix.text.startswith('"1.0')
 
 
-def test_yaml_sexagesimal_number_is_quoted_as_written(project):
+def test_yaml_sexagesimal_number_is_reported_once_with_its_readings(project):
     project.edit("drills/clamshell.yaml", "name: Clamshell", "name: 1:30")
-    problem = project.only("E103")
-    assert problem.message == "'name' must be text, not 90; put it in quotes: \"1:30\""
+    problem = project.only("E011")
+    assert (problem.line, problem.column, problem.fix) == (2, 7, None)
+    assert problem.message == ("YAML reads the unquoted 1:30 as a time in base 60 and turns it into the number 90; "
+                               "write what you mean: a number without ':', numbers joined by '-' for a range (1-30), "
+                               "or text in quotes (\"1:30\")")
+    assert project.problems() == [problem]
 
 
 def test_billion_laughs_is_rejected_quickly(project):
@@ -105,3 +110,237 @@ def test_top_level_must_be_a_mapping(project):
 def test_wrong_extension(project):
     project.write("drills/side-plank.yml", "id: side-plank\n")
     assert "side-plank.yaml" in project.only("E211").message
+
+
+def _fixed(project, name: str, problem) -> str:
+    """The text of ``name`` once the edit that ``problem`` suggests is made."""
+    target = project.root / name
+    target.write_text(problem.fix.apply(target.read_text()))
+    return target.read_text()
+
+
+def _reported(project, name: str) -> set:
+    """The paths the loader reported in ``name``, which later steps must not report again."""
+    content = check_project(project.root).content
+    return next(s.reported for s in content.drills + content.protocols if s.file == name)
+
+
+# Times written with ':' (YAML 1.1 reads 1:30 as 90).
+
+def test_time_in_a_seconds_field_becomes_its_seconds(project):
+    project.edit("drills/clamshell.yaml", "reps: 10-15", "hold_seconds: 1:30")
+    problem = project.only("E011")
+    assert (problem.line, problem.column) == (9, 17)
+    assert "turns it into the number 90; write the seconds as a number: 90" in problem.message
+    assert "hold_seconds: 90\n" in _fixed(project, "drills/clamshell.yaml", problem)
+    assert project.problems() == []
+
+
+def test_time_in_a_seconds_field_is_kept_as_written_and_marked_reported(project):
+    project.edit("drills/clamshell.yaml", "reps: 10-15", "hold_seconds: 1:30")
+    content = check_project(project.root).content
+    clamshell = next(s for s in content.drills if s.file == "drills/clamshell.yaml")
+    assert clamshell.data["dosage"]["hold_seconds"] == "1:30"
+    assert clamshell.reported == {("dosage", "hold_seconds")}
+    assert clamshell.is_reported(("dosage", "hold_seconds")) and not clamshell.is_reported(("dosage",))
+
+
+def test_time_starting_with_zero_in_a_seconds_field(project):
+    project.edit("drills/clamshell.yaml", "reps: 10-15", "hold_seconds: 0:45")
+    problem = project.only("E011")
+    assert problem.message == ("0:45 is written as a time, which YAML keeps as text, not a number; "
+                               "write the seconds as a number: 45")
+    assert problem.fix.text == "45"
+
+
+def test_time_in_a_minutes_field_explains_both_readings_without_a_fix(project):
+    project.edit("drills/easy-walk.yaml", "duration_minutes: 20-30", "duration_minutes: 1:30")
+    problem = project.only("E011")
+    assert (problem.line, problem.column, problem.fix) == (6, 21, None)
+    assert problem.message.endswith("write the minutes as a number: 90 if you meant 1 h 30 min, "
+                                    "or 1.5 if you meant 1 min 30 s")
+
+
+def test_hours_minutes_seconds_in_a_minutes_field_is_certain(project):
+    project.edit("drills/easy-walk.yaml", "duration_minutes: 20-30", "duration_minutes: 1:30:00")
+    problem = project.only("E011")
+    assert "number 5400; write the minutes as a number: 90" in problem.message
+    assert problem.fix.text == "90"
+
+
+def test_fraction_of_seconds_has_no_fix(project):
+    project.edit("drills/clamshell.yaml", "reps: 10-15", "hold_seconds: 1:30.5")
+    problem = project.only("E011")
+    assert "the number 90.5; write the seconds as a whole number" in problem.message and problem.fix is None
+
+
+def test_time_as_a_list_item_is_text_to_quote(project):
+    project.edit("drills/clamshell.yaml", "cues: [Keep the pelvis still.]", "cues: [Keep the pelvis still., 4:1]")
+    problem = project.only("E011")
+    assert (problem.line, problem.column) == (14, 32)
+    assert problem.message.endswith('number 241; put the text in quotes: "4:1"')
+    assert 'cues: [Keep the pelvis still., "4:1"]' in _fixed(project, "drills/clamshell.yaml", problem)
+
+
+def test_colon_range_names_the_hyphen_range(project):
+    project.edit("drills/clamshell.yaml", "reps: 10-15", "reps: 10:15")
+    assert "numbers joined by '-' for a range (10-15)" in project.only("E011").message
+
+
+def test_times_in_quotes_and_clock_like_text_are_left_alone(project):
+    project.edit("drills/clamshell.yaml", "name: Clamshell", 'name: "1:30"')
+    project.edit("drills/clamshell-band.yaml", "name: Clamshell with band", "name: Clamshell 1:1")
+    assert project.problems() == []
+
+
+# Texts cut by ' #'.
+
+def test_hash_inside_a_text_is_reported_with_the_whole_text_quoted(project):
+    project.edit("drills/clamshell.yaml", "name: Clamshell", "name: Clamshell #2 with band")
+    problem = project.only("E012")
+    assert (problem.line, problem.column) == (2, 7)
+    assert problem.message == ("YAML reads '#2 with band' as a comment and cuts the text to 'Clamshell'; put the "
+                               "whole text in quotes: \"Clamshell #2 with band\" (a note for editors goes on a line "
+                               "of its own)")
+    assert 'name: "Clamshell #2 with band"\n' in _fixed(project, "drills/clamshell.yaml", problem)
+    assert project.problems() == []
+
+
+def test_hash_in_a_list_item(project):
+    project.edit("drills/clamshell.yaml", "  - Lift the top knee and lower it slowly.",
+                 "  - Lift the top knee #slowly and lower it.")
+    problem = project.only("E012")
+    assert (problem.line, problem.column) == (13, 5)
+    assert "- \"Lift the top knee #slowly and lower it.\"\n" in _fixed(project, "drills/clamshell.yaml", problem)
+
+
+def test_deliberate_comments_are_not_reported(project):
+    project.edit("drills/clamshell.yaml", "  sets: 3\n", "  sets: 3  # per leg\n")
+    project.edit("drills/clamshell.yaml", "  side: each\n", "  side: each  # both legs, one after the other\n")
+    project.edit("drills/clamshell.yaml", "dosage:\n", "# Dosage from the 2024 review.\ndosage:  # per session\n")
+    project.edit("drills/clamshell.yaml", "progression: clamshell-band", "progression: clamshell-band  # harder")
+    project.edit("drills/clamshell-band.yaml", "name: Clamshell with band", 'name: "Clamshell with band"  # shown')
+    assert project.problems() == []
+
+
+# List lines that lost their '- '.
+
+def test_line_without_its_dash_is_reported_where_the_dash_is_missing(project):
+    project.edit("drills/clamshell.yaml", "  - Lift the top knee", "    Lift the top knee")
+    problem = project.only("E013")
+    assert (problem.line, problem.column) == (13, 5)
+    assert "this line has no '- ' in front, so YAML joins it to the item above" in problem.message
+    assert "  - Lie on your side with your knees bent.\n  - Lift the top knee" in _fixed(
+        project, "drills/clamshell.yaml", problem)
+    assert project.problems() == []
+
+
+def test_wrapped_list_text_is_not_a_lost_dash(project):
+    project.edit("drills/clamshell.yaml", "  - Lie on your side with your knees bent.",
+                 "  - Lie on your side with your\n    knees bent, as in the\n    ITBS leaflet.")
+    assert project.problems() == []
+
+
+def test_each_line_without_its_dash_is_reported(project):
+    project.edit("drills/clamshell.yaml", "  - Lift the top knee and lower it slowly.",
+                 "    Lift the top knee.\n    Lower it slowly.")
+    assert [p.line for p in project.problems()] == [13, 14]
+
+
+def test_item_of_fields_without_its_dash_becomes_an_item_of_its_own(project):
+    project.edit("protocols/mini.yaml", "      - drill: easy-walk", "        drill: easy-walk")
+    problem = project.only("E013")
+    assert (problem.line, problem.column) == (48, 9)
+    assert problem.message == ("this line has no '- ' in front, so YAML reads it as part of the item above, which then "
+                               "has 'drill' twice; start it with '- ' to make it an item of its own")
+    assert project.problems() == [problem]
+    assert "      - drill: clamshell\n      - drill: easy-walk\n" in _fixed(project, "protocols/mini.yaml", problem)
+
+
+# Quotes and brackets left open.
+
+def test_unclosed_quote_is_reported_where_it_opens(project):
+    project.edit("drills/clamshell.yaml", "name: Clamshell", 'name: "Clamshell')
+    problem = project.only("E004")
+    assert (problem.line, problem.column) == (2, 7)
+    assert problem.message == ('YAML cannot be read: the quote " opened here is not closed, so YAML read on to '
+                               'line 17, column 1 and stopped there; add the closing " where the text ends')
+    assert 'name: "Clamshell"\n' in _fixed(project, "drills/clamshell.yaml", problem)
+
+
+def test_quote_closed_only_by_the_next_quote_lines_later(project):
+    project.edit("protocols/mini.yaml", "title: A small test protocol", 'title: "A small test protocol')
+    problem = project.only("E004")
+    assert (problem.line, problem.column) == (2, 8)
+    assert "line 4, column 11" in problem.message
+    _fixed(project, "protocols/mini.yaml", problem)
+    assert project.problems() == []
+
+
+def test_unclosed_bracket_is_reported_where_it_opens(project):
+    project.edit("drills/clamshell.yaml", "aliases: [clam shell]", "aliases: [clam shell")
+    problem = project.only("E004")
+    assert (problem.line, problem.column) == (3, 10)
+    assert "the bracket [ opened here is not closed, so YAML read on to line 4, column 9" in problem.message
+    assert problem.message.endswith("add the closing ] where the list ends")
+
+
+def test_hash_hiding_the_closing_bracket(project):
+    project.edit("drills/clamshell.yaml", "cues: [Keep the pelvis still.]", "cues: [Keep the pelvis still #1]")
+    problem = project.only("E004")
+    assert (problem.line, problem.column, problem.fix) == (14, 7, None)
+    assert "the ' #' on this line starts a comment that hides the rest of the line" in problem.message
+
+
+def test_quoted_text_over_lines_is_not_taken_for_an_open_quote(project):
+    project.edit("drills/clamshell.yaml", "name: Clamshell", 'name: "Clamshell,\n  on the side"')
+    project.edit("drills/clamshell.yaml", "category: strength", "category: strength\n  regions: [hip]")
+    problem = project.only("E004")
+    assert problem.line == project.line_of("drills/clamshell.yaml", "  regions: [hip]")
+    assert "opened here" not in problem.message
+
+
+# Bare '>' and '|'.
+
+def test_bare_greater_or_equal_is_an_operator_to_quote(project):
+    project.edit("protocols/mini.yaml", 'operator: "<="', "operator: >=")
+    problem = project.only("E014")
+    assert (problem.line, problem.column) == (52, 19)
+    assert problem.message == ("YAML reads '>' at the start of a value as the start of a text block, so it cannot read "
+                               "'>='; put the operator in quotes: \">=\"")
+    assert 'operator: ">="\n' in _fixed(project, "protocols/mini.yaml", problem)
+    assert project.problems() == []
+
+
+def test_bare_greater_than_is_read_as_an_empty_text(project):
+    project.edit("protocols/mini.yaml", 'operator: "<="', "operator: >")
+    problem = project.only("E014")
+    assert "and no text follows, so the value is empty; put the operator in quotes: \">\"" in problem.message
+    assert _reported(project, "protocols/mini.yaml") == {("phases", 0, "exit_criteria", 0, "operator")}
+
+
+def test_bare_greater_than_inside_braces(project):
+    project.edit("protocols/mini.yaml", 'operator: ">"', "operator: >")
+    problem = project.only("E014")
+    assert (problem.line, problem.column) == (37, 44)
+    assert 'operator: ">", value: 5}' in _fixed(project, "protocols/mini.yaml", problem)
+
+
+def test_bare_pipe_in_a_text(project):
+    project.edit("protocols/mini.yaml", "unit: /10", "unit: |")
+    problem = project.only("E014")
+    assert problem.message.endswith('put the symbol in quotes: "|"') and problem.fix.text == '"|"'
+
+
+def test_text_written_after_a_block_marker_is_explained(project):
+    project.edit("protocols/mini.yaml", "how: Ten hops on the affected leg.", "how: > Ten hops on the affected leg.")
+    problem = project.only("E004")
+    assert "'>' or '|' starts a text block whose text goes on the lines below, indented" in problem.message
+
+
+def test_block_marker_with_a_number_and_no_text_is_an_empty_value(project):
+    project.edit("protocols/mini.yaml", "unit: /10", "unit: >5")
+    problem = project.only("E014")
+    assert problem.fix is None
+    assert problem.message == ("YAML reads '>5' as the start of a text block, and no text follows, so the value is "
+                               "empty; write the value in quotes, or the text on the lines below, indented")
