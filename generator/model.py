@@ -359,9 +359,8 @@ class Phase:
 
     @property
     def heading(self) -> str:
-        """'Phase 2: Load and condition' (the title alone when it already starts with 'Phase 2')."""
-        label = f"Phase {self.number}"
-        return self.title if self.title.startswith(label) else f"{label}: {self.title}"
+        """'Phase 2: Load and condition': the number comes from the phase's place alone (titles carry none)."""
+        return f"Phase {self.number}: {self.title}"
 
     @property
     def duration_text(self) -> str:

@@ -123,7 +123,7 @@ class SchemaSet:
 
     def fields_at(self, kind: str, path: tuple) -> dict[str, dict]:
         """The fields (name -> schema) that the group at ``path`` of a ``kind`` document may hold."""
-        parts = list(self._including(self.documents[kind]))
+        parts = list(self._including(self.identified[kind]))
         for step in path:
             inner = [part.get("items") if isinstance(step, int) else part.get("properties", {}).get(step)
                      for part in parts]
@@ -159,6 +159,12 @@ def _shown(value) -> str:
     return repr(value) if isinstance(value, str) else str(value)
 
 
+def _about(schema: dict) -> str | None:
+    """The schema's description, to follow words of a message."""
+    description = schema.get("description")
+    return description and description[0].lower() + description[1:]
+
+
 def _closest(word, choices) -> str | None:
     close = difflib.get_close_matches(str(word), sorted(str(c) for c in choices), n=1, cutoff=0.6)
     return close[0] if close else None
@@ -177,12 +183,15 @@ def _meant(value, choices: list) -> list:
 
 
 def _reformed(text: str) -> list:
-    """Other ways of writing ``text`` that a clinician may have meant: '10 – 15' -> '10-15', 'Side Plank' -> 'side-plank'."""
+    """Other ways of writing ``text`` a clinician may have meant: '10 – 15' -> '10-15', 'Side Plank' -> 'side-plank'."""
     text = text.strip()
+    ranged = _DASHES.sub("-", text)
+    ends = re.fullmatch(r"(\d+)-(\d+)", ranged)
+    forms = [text, f"{ends[2]}-{ends[1]}" if ends and int(ends[1]) > int(ends[2]) else ranged,
+             re.sub(r"[\s_]+", "-", text.lower())]
     date = _DATE.fullmatch(text)
-    forms = [text, _DASHES.sub("-", text), re.sub(r"[\s_]+", "-", text.lower())]
     if date:
-        forms.append("-".join(f"{int(part):0{len(width)}d}" for part, width in zip(date.groups(), ("0000", "00", "00"))))
+        forms.append("{:04d}-{:02d}-{:02d}".format(*map(int, date.groups())))
     numbers = [yaml.safe_load(text)] if re.fullmatch(r"-?\d+(\.\d+)?", text) else []
     return list(dict.fromkeys(forms)) + numbers
 
@@ -222,12 +231,14 @@ class _Wording:
         self.covered: set[tuple[tuple, str]] = set()
 
     def problems(self, errors) -> list[Problem]:
-        errors = sorted(errors, key=lambda err: err.validator != "additionalProperties")
+        """The problems of ``errors``, leaving out values the loader already reported."""
+        errors = sorted((err for err in errors if not self.source.is_reported(tuple(err.absolute_path))),
+                        key=lambda err: err.validator != "additionalProperties")
         return [problem for err in errors for problem in self.describe(err)]
 
     def describe(self, err: ValidationError, whole: ValidationError | None = None) -> Iterator[Problem]:
         """The problems of ``err``; ``whole`` is the 'oneOf' it belongs to, whose description and schema then count."""
-        words = getattr(self, "_" + err.validator, None)
+        words = getattr(self, "on_" + err.validator, None)
         if words:
             yield from words(err, whole or err)
         else:
@@ -278,7 +289,7 @@ class _Wording:
 
     # -- fields ----------------------------------------------------------------------------------------
 
-    def _required(self, err, whole):
+    def on_required(self, err, whole):
         path = tuple(err.absolute_path)
         for missing in [m for m in err.validator_value if m not in err.instance and (path, m) not in self.covered]:
             about = err.schema.get("properties", {}).get(missing, {})
@@ -287,7 +298,7 @@ class _Wording:
             yield self.problem(err, f"required field '{missing}' is missing; add it{where}{hint}",
                                at=self.source.key_position(path))
 
-    def _additionalProperties(self, err, whole):
+    def on_additionalProperties(self, err, whole):
         path = tuple(err.absolute_path)
         allowed = err.schema.get("properties", {})
         for extra in [key for key in err.instance if key not in allowed]:
@@ -327,13 +338,13 @@ class _Wording:
             return f"'{key}' belongs to {owner}, not inside '{inside}'; move it out of '{inside}'", None
         message = f"'{key}' is indented under '{inside}'; move it {column - left} spaces left, in line with '{inside}'"
         group = self.value(path)
-        one_line = self.source.ends[path + (key,)][0] == line and list(group)[-1] == key
-        fits = one_line and self.schemas.accepts(self.schemas.fields_at(self.kind, home)[key], group[key])
+        movable = self.source.ends[path + (key,)][0] == line and list(group)[-1] == key
+        fits = movable and self.schemas.accepts(self.schemas.fields_at(self.kind, home)[key], group[key])
         return message, Fix((line, left), (line, column), "") if fits else None
 
     # -- values ----------------------------------------------------------------------------------------
 
-    def _type(self, err, whole):
+    def on_type(self, err, whole):
         path, value = tuple(err.absolute_path), err.instance
         wanted = [err.validator_value] if isinstance(err.validator_value, str) else err.validator_value
         written = self.written(path, value)
@@ -351,25 +362,25 @@ class _Wording:
             message += f"; put it in quotes: {yaml_text(meant)}"
         elif fix:
             message += f"; write {yaml_text(meant)}"
-        elif "description" in err.schema:
-            message += f"; {err.schema['description']}"
+        elif _about(err.schema):
+            message += f"; {_about(err.schema)}"
         yield self.problem(err, message, fix)
 
     def _not_a_group(self, err, path: tuple, value) -> Problem:
         fields = list(err.schema.get("properties", {}))
+        listed = (f"fields such as {', '.join(fields[:_SHOWN_FIELDS])}, …" if len(fields) > _SHOWN_FIELDS
+                  else f"the fields {', '.join(fields)}")
+        message = f"{self.name(path)} must be a group of {listed}, not {_shown(value)}"
         required = err.schema.get("required", [])
-        listed = ", ".join(fields[:_SHOWN_FIELDS]) + (", …" if len(fields) > _SHOWN_FIELDS else "")
-        message = f"{self.name(path)} must be a group of fields such as {listed}, not {_shown(value)}"
         one_field = {required[0]: value} if len(required) == 1 and not isinstance(value, (dict, list)) else None
         meant, fix = self.suggestion(err, [one_field])
         if fix:
             return self.problem(err, f"{message}; write {yaml_text(meant)}", fix)
         examples = err.schema.get("examples")
-        hint = f", for example {{{yaml_text(examples[0])}}}" if examples else ""
-        return self.problem(err, f"{message}: write each field on its own line, indented under "
-                                 f"{self.name(path)}{hint}")
+        hint = f"; for example {{{yaml_text(examples[0])}}}" if examples else ""
+        return self.problem(err, message + hint)
 
-    def _enum(self, err, whole):
+    def on_enum(self, err, whole):
         path, value = tuple(err.absolute_path), err.instance
         choices = err.validator_value if err.validator == "enum" else [err.validator_value]
         meant, fix = self.suggestion(err, _meant(value, choices))
@@ -377,9 +388,9 @@ class _Wording:
         yield self.problem(err, f"{self.name(path)} must be one of: {', '.join(_shown(c) for c in choices)} "
                                 f"(found {_shown(value)}{self.surprise(path, value)}){hint}", fix)
 
-    _const = _enum
+    on_const = on_enum
 
-    def _oneOf(self, err, whole):
+    def on_oneOf(self, err, whole):
         branches = err.validator_value
         if all(set(branch) == {"required"} for branch in branches):
             yield from self._one_field_of(err)
@@ -392,7 +403,7 @@ class _Wording:
         path = tuple(err.absolute_path)
         yield self.problem(err, f"{self.name(path)} {self._limit(err, err)}")
 
-    _anyOf = _oneOf
+    on_anyOf = on_oneOf
 
     def _one_field_of(self, err):
         if not isinstance(err.instance, dict):
@@ -414,7 +425,7 @@ class _Wording:
                    if not any(e.validator == "type" and not e.relative_path for e in errors)]
         return fitting[0] if len(fitting) == 1 else []
 
-    def _format(self, err, whole):
+    def on_format(self, err, whole):
         path, value = tuple(err.absolute_path), err.instance
         meant, fix = self.suggestion(whole, _reformed(value) if isinstance(value, str) else [])
         if fix:
@@ -428,13 +439,12 @@ class _Wording:
             return
         yield self.problem(err, f"{self.name(path)} {self._limit(err, whole)}")
 
-    _pattern = _format
+    on_pattern = on_format
 
     def _limit(self, err, whole) -> str:
         path, value = tuple(err.absolute_path), err.instance
         words = _LIMIT_WORDS.get(err.validator)
-        about = whole.schema.get("description") or err.schema.get("description")
-        about = about and about[0].lower() + about[1:]
+        about = _about(whole.schema) or _about(err.schema)
         if words:
             return words(err.validator_value, value, about) + self.surprise(path, value).replace(":", ";", 1)
         if not about:

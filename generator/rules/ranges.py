@@ -7,6 +7,7 @@ from typing import Iterator
 
 from ..content import Content
 from ..problems import Fix, Problem, error
+from ..schemas import yaml_text
 from ..source import Source
 
 AMOUNTS = ("sets", "reps", "hold_seconds", "duration_minutes")
@@ -67,10 +68,10 @@ def _amounts(source: Source, kind: str) -> Iterator[Problem]:
         for field in AMOUNTS:
             match = _AMOUNT_RANGE.fullmatch(str(dosage.get(field, "")))
             if match and int(match[1]) > int(match[2]):
-                turned = f"{match[2]}-{match[1]}"
+                turned = yaml_text(f"{match[2]}-{match[1]}")
                 yield error("E212", source.file, source.value_position(path + (field,)),
                             f"the range of '{field}' runs the wrong way ({match[0]}); write the lower number first: "
-                            f"\"{turned}\"", source.value_fix(path + (field,), f'"{turned}"'))
+                            f"{turned}", source.value_fix(path + (field,), turned))
 
 
 def _measures(source: Source) -> Iterator[Problem]:
