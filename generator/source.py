@@ -175,6 +175,14 @@ def _unit(path: tuple) -> str | None:
     return next((unit for unit in ("seconds", "minutes") if field.endswith("_" + unit)), None)
 
 
+def _about(minutes: float) -> str:
+    """A whole number of minutes, or the range around a fraction: 2 -> '2', 1.5 -> '"1-2"'."""
+    if minutes == int(minutes) and minutes >= 1:
+        return str(int(minutes))
+    low = max(int(minutes), 1)
+    return f'"{low}-{low + 1}"' if minutes > low else str(low)
+
+
 def _time_advice(path: tuple, written: str, number, in_texts: bool) -> tuple[str, str | None]:
     """What to write instead of a time such as 1:30, and the value itself when the field (or, for an item of
     a list of texts, ``in_texts``) makes it certain."""
@@ -188,8 +196,8 @@ def _time_advice(path: tuple, written: str, number, in_texts: bool) -> tuple[str
     if unit == "minutes":
         first, *rest = written.split(":")
         if len(rest) == 1:
-            return (f"write the minutes as a number: {number} if you meant {first} h {rest[0]} min, "
-                    f"or {round(number / 60, 2):g} if you meant {first} min {rest[0]} s"), None
+            return (f"write the minutes as a whole number or a range: {number} if you meant {first} h {rest[0]} min, "
+                    f"or {_about(number / 60)} if you meant {first} min {rest[0]} s"), None
         if number > 0 and number % 60 == 0:
             return f"write the minutes as a number: {int(number // 60)}", str(int(number // 60))
         return "write the minutes as a whole number", None

@@ -157,8 +157,8 @@ def test_time_in_a_minutes_field_explains_both_readings_without_a_fix(project):
     project.edit("drills/easy-walk.yaml", "duration_minutes: 20-30", "duration_minutes: 1:30")
     problem = project.only("E011")
     assert (problem.line, problem.column, problem.fix) == (6, 21, None)
-    assert problem.message.endswith("write the minutes as a number: 90 if you meant 1 h 30 min, "
-                                    "or 1.5 if you meant 1 min 30 s")
+    assert problem.message.endswith("write the minutes as a whole number or a range: 90 if you meant 1 h 30 min, "
+                                    "or \"1-2\" if you meant 1 min 30 s")
 
 
 def test_hours_minutes_seconds_in_a_minutes_field_is_certain(project):
