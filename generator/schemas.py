@@ -130,6 +130,12 @@ class SchemaSet:
             parts = [whole for schema in inner if isinstance(schema, dict) for whole in self._including(schema)]
         return {name: about for part in parts for name, about in part.get("properties", {}).items()}
 
+    def described(self, kind: str, data) -> Iterator[tuple[tuple, dict, object]]:
+        """(path, schema part, value) for every value of a ``kind`` document and each schema part that
+        describes it ($refs followed), for rules and tests that look for annotated fields."""
+        schema = self.identified[kind]
+        yield from _described(schema, self.registry.resolver(base_uri=schema["$id"]), data, ())
+
     def check(self, kind: str, source: Source) -> list[Problem]:
         """All schema problems of ``source`` read as a ``kind`` document."""
         if self.fast_validators[kind].is_valid(source.data):
@@ -466,3 +472,17 @@ _LIMIT_WORDS = {
     "pattern": lambda e, v, about: f"has the wrong form ({_shown(v)}): {about or 'see the field reference'}",
     "format": lambda e, v, about: f"has the wrong form ({_shown(v)}): {about or 'expected ' + str(e)}",
 }
+
+
+def _described(schema: dict, resolver, data, path: tuple):
+    if "$ref" in schema:
+        resolved = resolver.lookup(schema["$ref"])
+        yield from _described(resolved.contents, resolved.resolver, data, path)
+    yield path, schema, data
+    if isinstance(data, dict):
+        for key, part in schema.get("properties", {}).items():
+            if key in data:
+                yield from _described(part, resolver, data[key], path + (key,))
+    if isinstance(data, list) and isinstance(schema.get("items"), dict):
+        for i, item in enumerate(data):
+            yield from _described(schema["items"], resolver, item, path + (i,))

@@ -18,7 +18,6 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import reduce
-from pathlib import Path
 from typing import Any, Iterator
 
 import yaml

@@ -26,22 +26,6 @@ def _schemas(folder: Path) -> SchemaSet:
     return SchemaSet(folder)
 
 
-def long_texts(schema: dict, resolver, data, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    """(path, text) of every value in ``data`` that ``schema`` marks as Markdown."""
-    if "$ref" in schema:
-        resolved = resolver.lookup(schema["$ref"])
-        yield from long_texts(resolved.contents, resolved.resolver, data, path)
-    if schema.get("contentMediaType") == MARKDOWN and isinstance(data, str):
-        yield path, data
-    if isinstance(data, dict):
-        for key, subschema in schema.get("properties", {}).items():
-            if key in data:
-                yield from long_texts(subschema, resolver, data[key], path + (key,))
-    if isinstance(data, list) and isinstance(schema.get("items"), dict):
-        for i, item in enumerate(data):
-            yield from long_texts(schema["items"], resolver, item, path + (i,))
-
-
 def _place(source: Source, path: tuple, objection: prose.Objection) -> tuple[int, int]:
     """Where in the file an objection about the text at ``path`` is: the line holding its needle if found."""
     line, column = source.value_position(path)
@@ -73,11 +57,11 @@ def _pages(content: Content, source: Source) -> dict[str, set[str]]:
 def check(content: Content) -> Iterator[Problem]:
     schemas = _schemas(content.root / "schemas")
     for kind, sources in (("drill", content.valid_drills()), ("protocol", content.valid_protocols())):
-        schema = schemas.identified[kind]
-        resolver = schemas.registry.resolver(base_uri=schema["$id"])
         for source in sources:
             pages = None
-            for path, text in long_texts(schema, resolver, source.data):
+            for path, schema, text in schemas.described(kind, source.data):
+                if schema.get("contentMediaType") != MARKDOWN or not isinstance(text, str):
+                    continue
                 read = prose.read(text)
                 for objection in read.objections:
                     yield error(objection.code, source.file, _place(source, path, objection), objection.message)

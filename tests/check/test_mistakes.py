@@ -24,7 +24,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.check import check_project
 
 CASES = [case for path in sorted((Path(__file__).parent / "mistakes").glob("*.yaml"))
          for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
