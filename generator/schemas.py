@@ -479,6 +479,9 @@ def _described(schema: dict, resolver, data, path: tuple):
         resolved = resolver.lookup(schema["$ref"])
         yield from _described(resolved.contents, resolved.resolver, data, path)
     yield path, schema, data
+    for combined in ("allOf", "anyOf", "oneOf"):
+        for branch in schema.get(combined, []):
+            yield from _described(branch, resolver, data, path)
     if isinstance(data, dict):
         for key, part in schema.get("properties", {}).items():
             if key in data:
