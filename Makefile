@@ -27,8 +27,8 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/check.py
-	$(BIN)/python benchmarks/build.py
 	$(BIN)/python benchmarks/printables.py
+	$(BIN)/python benchmarks/table.py
 
 clean:
 	rm -rf site $(VENV) node_modules

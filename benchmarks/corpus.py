@@ -2,9 +2,10 @@
 
 ``make_corpus(folder, protocols=20, drills=5000)`` copies the project's
 schemas and mkdocs.yml and writes drills and protocols that pass
-``handbook check`` with no errors: each protocol prescribes its share of
-the drills across six phases, and drills link to their neighbours as
-regressions and progressions.
+``handbook check`` with no errors at any size: each protocol prescribes its
+share of the drills across six phases (a share too small to go round is
+reused, so no phase is left without drills), and drills link to their
+neighbours as regressions and progressions.
 """
 
 from __future__ import annotations
@@ -16,7 +17,21 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CATEGORIES = ["mobility", "strength", "neuromuscular", "conditioning", "running", "recovery", "warm-up"]
-PHASES = 6
+PHASE_TITLES = ["Settle symptoms", "Load without pain", "Strength and control", "Return to running",
+                "Progressive running", "Return to sport"]
+PHASES = len(PHASE_TITLES)
+CONDITIONS = ["Iliotibial band syndrome", "Patellofemoral pain", "Achilles tendinopathy", "Plantar heel pain",
+              "Hamstring strain", "Medial tibial stress syndrome"]
+STATUSES = ["active", "active", "active", "draft", "retired"]
+
+
+def shares(items: list, parts: int) -> list[list]:
+    """``items`` cut into ``parts`` consecutive runs of nearly equal length; a part that would be empty gets
+    one item, reused round-robin."""
+    if not items:
+        raise ValueError("a corpus needs at least one drill")
+    return [items[len(items) * k // parts:len(items) * (k + 1) // parts] or [items[k % len(items)]]
+            for k in range(parts)]
 
 
 def drill(i: int, count: int) -> dict:
@@ -52,12 +67,10 @@ def protocol(p: int, drill_ids: list[str]) -> dict:
         {"id": "step-down", "name": "Step-down quality", "kind": "categorical", "values": ["good", "fair", "poor"],
          "how": "Watch the knee.", "assessment": "step-down-test"},
     ]
-    chunk = max(1, len(drill_ids) // PHASES)
     phases = []
-    for n in range(PHASES):
-        ids = drill_ids[n * chunk:(n + 1) * chunk] if n < PHASES - 1 else drill_ids[n * chunk:]
+    for n, ids in enumerate(shares(drill_ids, PHASES)):
         phases.append({
-            "id": f"phase-{n + 1}", "title": f"Phase {n + 1}", "summary": "A synthetic phase.",
+            "id": f"phase-{n + 1}", "title": PHASE_TITLES[n], "summary": "A synthetic phase.",
             "goals": ["Build tolerance."], "typical_duration": {"min_weeks": 1, "max_weeks": 3},
             "activities": {"allowed": ["Walking."], "avoid": ["Downhill running."]},
             "drills": [{"drill": d, "dosage": {"sets": 2}} for d in ids],
@@ -68,8 +81,8 @@ def protocol(p: int, drill_ids: list[str]) -> dict:
             "warning_signs": ["pain-high"], "assessments": ["step-down-test"],
         })
     return {
-        "id": f"protocol-{p:02d}", "title": f"Synthetic protocol {p}", "condition": "Synthetic condition",
-        "version": "1.0.0", "status": "active", "reviewed": {"date": "2026-11-01", "reviewers": ["Reviewer"]},
+        "id": f"protocol-{p:02d}", "title": f"Synthetic protocol {p}",
+        "condition": CONDITIONS[p % len(CONDITIONS)], "version": "1.0.0", "status": STATUSES[p % len(STATUSES)], "reviewed": {"date": "2026-11-01", "reviewers": ["Reviewer"]},
         "measures": measures,
         "assessments": [{"id": "step-down-test", "name": "Step-down", "purpose": "Control.",
                          "instructions": ["Step down slowly."], "scoring": "good, fair or poor."}],
@@ -92,8 +105,7 @@ def make_corpus(folder: Path, protocols: int = 20, drills: int = 5000) -> Path:
     ids = [f"drill-{i:05d}" for i in range(drills)]
     for i, drill_id in enumerate(ids):
         (folder / "drills" / f"{drill_id}.yaml").write_text(yaml.safe_dump(drill(i, drills), sort_keys=False))
-    share = -(-drills // protocols)
-    for p in range(protocols):
+    for p, share in enumerate(shares(ids, protocols)):
         (folder / "protocols" / f"protocol-{p:02d}.yaml").write_text(
-            yaml.safe_dump(protocol(p, ids[p * share:(p + 1) * share]), sort_keys=False))
+            yaml.safe_dump(protocol(p, share), sort_keys=False))
     return folder

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .files import ContentFile, find_content, read_content
-from .problems import Problem
-from .schemas import SchemaSet
+from .files import CONTENT_DIRS, ContentFile, find_content, read_content
+from .problems import Problem, error
+from .schemas import KINDS, SchemaSet
 from .source import Source, load_source
 
 
@@ -73,9 +73,24 @@ def load_content(root: Path, schemas: SchemaSet) -> Content:
         content.problems += problems
         if source is None:
             continue
+        misplaced = _misplaced(file, source, schemas)
+        if misplaced:
+            content.problems.append(misplaced)
+            continue
         (content.drills if file.kind == "drill" else content.protocols).append(source)
         schema_problems = schemas.check(file.kind, source)
         content.problems += schema_problems
         if not schema_problems and not problems:
             content.valid.add(file.display)
     return content
+
+
+def _misplaced(file: ContentFile, source: Source, schemas: SchemaSet) -> Problem | None:
+    """E219 for a file whose fields are those of the other kind of document: a drill saved in protocols/, say."""
+    other = next(kind for kind in KINDS if kind != file.kind)
+    fields = set(source.data)
+    if not fields - set(schemas.fields_at(file.kind, ())) or not fields <= set(schemas.fields_at(other, ())):
+        return None
+    folder = next(name for name, kind in CONTENT_DIRS.items() if kind == other)
+    return error("E219", file.display, (1, 1), f"this file holds a {other}, but {file.folder}/ holds {file.kind}s; "
+                 f"move it to '{folder}/{file.path.name}'")

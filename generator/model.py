@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from .check import CheckResult, check_project
+from .clock import today
 from .problems import Problem
 
 AMOUNT_FIELDS = ("reps", "hold_seconds", "duration_minutes")
@@ -163,7 +164,7 @@ class Assessment:
     def criteria(self) -> list[tuple[Phase, Criterion]]:
         """(phase, criterion) of every exit criterion whose measure this test produces."""
         return [(phase, criterion) for phase in self.protocol.phases for criterion in phase.exit_criteria
-                if criterion.rule.measure.assessment is self]
+                if any(measure.assessment is self for measure in criterion.rule.measures)]
 
 
 @dataclass(eq=False)
@@ -215,12 +216,22 @@ class Sustained:
 
 @dataclass(eq=False)
 class Rule:
-    """A comparison a program can evaluate: measure, operator, threshold and how long it must hold."""
+    """A condition a program can evaluate: a measure compared with a threshold (operator and value) or a range
+    (``between``), optionally as the ``change`` from the previous period, and how long it must hold.
+
+    :mod:`generator.evaluate` evaluates rules against a log; here they are put into words.
+    """
 
     measure: Measure
-    operator: str
+    operator: str | None
     value: Any
     sustained: Sustained | None = None
+    between: tuple | None = None
+    change: str | None = None
+
+    @property
+    def measures(self) -> list[Measure]:
+        return [self.measure]
 
     def holds(self, observed) -> bool:
         """Whether one observed value satisfies the comparison.
@@ -228,6 +239,8 @@ class Rule:
         Categorical values compare by their place in the measure's list (best first),
         so ``<= fair`` means good or fair.
         """
+        if self.between:
+            return self.between[0] <= observed <= self.between[1]
         compare = OPERATORS[self.operator][0]
         if self.measure.kind == "categorical":
             order = self.measure.values
@@ -242,22 +255,54 @@ class Rule:
         recent = list(history)[-needed:]
         return len(recent) == needed and all(self.holds(v) for v in recent)
 
+    def comparison(self) -> str:
+        """'≤ 2 /10', '3-5 /10'."""
+        if self.between:
+            low, high = self.between
+            return f"{_number(low)}-{self.measure.shown(high)}"
+        return f"{OPERATORS[self.operator][1]} {self.measure.shown(self.value)}"
+
     def text(self) -> str:
-        """'Pain during running ≤ 2 /10 for 3 consecutive sessions'."""
+        """'Pain during running ≤ 2 /10 for 3 consecutive sessions', 'Pain during activity 3-5 /10',
+        'Pain during activity, change from the previous week > 0 /10'."""
         name = self.measure.name
-        if self.measure.kind == "categorical":
+        if self.change:
+            return f"{name}, change from the previous {self.change.removesuffix('s')} {self.comparison()}"
+        if self.measure.kind == "categorical" and not self.between:
             accepted = [v for v in self.measure.values if self.holds(v)]
             words = f"{name}: {' or '.join(accepted)}"
         elif self.measure.kind == "boolean":
             words = f"{name}: {self.measure.shown(self.value)}"
         else:
-            words = f"{name} {OPERATORS[self.operator][1]} {self.measure.shown(self.value)}"
+            words = f"{name} {self.comparison()}"
         return f"{words} {self.sustained.text()}" if self.sustained else words
 
 
 @dataclass(eq=False)
+class RuleGroup:
+    """Rules joined: ``all`` of them must hold, or ``any`` one of them."""
+
+    combine: str
+    parts: list
+
+    @property
+    def measures(self) -> list[Measure]:
+        return list({id(m): m for part in self.parts for m in part.measures}.values())
+
+    @property
+    def measure(self) -> Measure:
+        """The measure of the first rule: the one whose test the criterion points to."""
+        return self.measures[0]
+
+    def text(self) -> str:
+        """'Pain during activity 3-5 /10 and Pain settled by the next morning: yes'; groups inside in brackets."""
+        joined = f" {'and' if self.combine == 'all' else 'or'} "
+        return joined.join(f"({part.text()})" if isinstance(part, RuleGroup) else part.text() for part in self.parts)
+
+
+@dataclass(eq=False)
 class Criterion:
-    rule: Rule
+    rule: Rule | RuleGroup
     text: str
     references: list[Reference] = field(default_factory=list)
     evidence: Evidence | None = None
@@ -275,7 +320,7 @@ class WarningSign:
     severity: str
     action: str
     advice: str | None = None
-    rule: Rule | None = None
+    rule: Rule | RuleGroup | None = None
     references: list[Reference] = field(default_factory=list)
     evidence: Evidence | None = None
     phases: list[Phase] = field(default_factory=list, repr=False)
@@ -368,6 +413,23 @@ class Phase:
             return _plural(self.max_weeks, "week")
         return f"{self.min_weeks}-{self.max_weeks} weeks"
 
+    @property
+    def changed_in(self) -> Release | None:
+        """The newest changelog entry that names this phase, or that changed the whole protocol (names no phase)."""
+        return next((r for r in self.protocol.changes if r.phases is None or self.id in r.phases), None)
+
+
+@dataclass(frozen=True)
+class Release:
+    """A changelog entry: a version, its date, the kind of change and what changed in plain words."""
+
+    version: str
+    date: str
+    kind: str
+    summary: str
+    #: the phases the version changed; None when it changed the whole protocol.
+    phases: tuple[str, ...] | None = None
+
 
 @dataclass(eq=False)
 class Protocol:
@@ -386,6 +448,13 @@ class Protocol:
     summary: str | None = None
     education: list[Education] = field(default_factory=list)
     data: dict = field(default_factory=dict, repr=False)
+    next_review: str | None = None
+    #: the changelog, newest first.
+    changes: list[Release] = field(default_factory=list)
+
+    @property
+    def review_overdue(self) -> bool:
+        return bool(self.next_review) and self.next_review < today().isoformat()
 
     @property
     def triage(self) -> list[WarningSign]:
@@ -499,9 +568,14 @@ def _with_citations(cls, values: dict, cite, **resolved):
     return cls(**{**values, "references": cite(values), "evidence": _evidence(values), **resolved})
 
 
-def _rule(data: dict, measures: dict[str, Measure]) -> Rule:
+def _rule(data: dict, measures: dict[str, Measure]) -> Rule | RuleGroup:
+    for combine in ("all", "any"):
+        if combine in data:
+            return RuleGroup(combine, [_rule(part, measures) for part in data[combine]])
     sustained = Sustained(**data["sustained"]) if "sustained" in data else None
-    return Rule(measures[data["measure"]], data["operator"], data["value"], sustained)
+    between = tuple(data["between"]) if "between" in data else None
+    return Rule(measures[data["measure"]], data.get("operator"), data.get("value"), sustained, between,
+                data.get("change"))
 
 
 def _protocol(data: dict, drills: dict[str, Drill], cite) -> Protocol:
@@ -520,6 +594,8 @@ def _protocol(data: dict, drills: dict[str, Drill], cite) -> Protocol:
         reviewers=data["reviewed"]["reviewers"], measures=measures, assessments=list(assessments.values()),
         warning_signs=list(signs.values()), phases=[], references=cite({"references": [r["id"] for r in data["references"]]}),
         education=[_with_citations(Education, e, cite) for e in data.get("education", [])], data=data,
+        next_review=data["reviewed"].get("next"),
+        changes=[Release(**{**c, "phases": tuple(c["phases"]) if "phases" in c else None}) for c in data.get("changes", [])],
     )
     for item in protocol.assessments + protocol.warning_signs:
         item.protocol = protocol

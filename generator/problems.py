@@ -2,7 +2,8 @@
 
 Every check yields :class:`Problem` objects; reporters turn them into text,
 GitHub annotations or JSON. Codes never change meaning once published:
-E0xx file and YAML, E1xx schema, E2xx cross-references, W3xx warnings.
+E0xx file and YAML, E1xx schema, E2xx cross-references, W3xx warnings,
+E4xx versions and changelog, E5xx athlete logs.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ CODES = {
     "E002": "file is empty",
     "E003": "file is too large",
     "E004": "YAML syntax error",
-    "E005": "tab used for indentation",
+    "E005": "tab or other invisible character used for indentation",
     "E006": "duplicate key",
     "E007": "too many anchors/aliases or a recursive alias",
     "E008": "unsupported YAML tag",
@@ -27,7 +28,7 @@ CODES = {
     "E010": "not a regular file inside the project (a link or special file)",
     "E011": "number written as a time (1:30), which YAML reads in base 60",
     "E012": "text cut off by ' #', which YAML reads as a comment",
-    "E013": "list item without its '- '",
+    "E013": "list item without its '- ', or with its '- ' indented further than the items above",
     "E014": "symbol that must be put in quotes (>, >=, |)",
     "E101": "required field missing",
     "E102": "unknown field",
@@ -54,9 +55,26 @@ CODES = {
     "E212": "range written the wrong way round",
     "E213": "phase title carries its own number",
     "E214": "link to a handbook page that does not exist",
+    "E215": "rule written in two forms at once (all/any with a measure, between with operator and value, change with sustained)",
+    "E216": "walk-run session whose total minutes do not add up",
+    "E217": "reference year in the future",
+    "E218": "two drills with the same name",
+    "E219": "a drill saved in protocols/, or a protocol in drills/",
     "W301": "drill not used by any phase",
     "W302": "reference never cited",
     "W303": "site address not set (printables leave it out)",
+    "W304": "clinical review overdue",
+    "W305": "clinical review due within 30 days",
+    "W306": "clinical threshold without a reference or an evidence note",
+    "W307": "percent threshold written as a fraction (0.9 for 90 %)",
+    "E401": "version not raised enough for the changes since the base revision",
+    "E402": "changelog has no entry for the version, or the entry leaves out a changed phase",
+    "E403": "changelog entry names a phase the protocol does not have",
+    "E404": "site address (site_url) is not where the handbook is published",
+    "E501": "log value does not fit its measure",
+    "E502": "log entry dated in the future",
+    "E503": "log entries out of date order",
+    "E504": "log names a phase the protocol does not have",
 }
 
 

@@ -4,7 +4,7 @@ Allowed: paragraphs, bulleted and numbered lists, **bold**, *italic* and links t
 web pages (``https://``, ``http://``), e-mail (``mailto:``) or pages of the
 handbook (``drill:clamshell``, ``phase:load``, ``warning-sign:…``,
 ``assessment:…``, ``reference:…``). Everything else (headings, quotations, code,
-tables, images, HTML, link definitions, admonitions, attribute lists) is an
+tables, images, HTML, link definitions, admonitions, attribute lists, lists inside lists) is an
 :class:`Objection`; what it contained is kept as plain text, so a renderer that
 is handed such a text anyway shows it as words, never as markup.
 
@@ -43,12 +43,18 @@ _BLOCKS = {
     "html_block": ("HTML", "write plain text instead"),
     "table_open": ("a table", "write the rows as a list"),
 }
+_NESTED_LIST = ("a list inside a list item (a '- ' or '1.' indented under the item above)",
+                "if it is an item of its own, start it in the same column as the other items; otherwise write it into the "
+                "text of the item above")
 _INLINE = {
     "image": ("an image ('![…](…)')", "describe it in words or link to it with [text](https://…)"),
     "html_inline": ("HTML", "write plain text instead"),
     "code_inline": ("code in backticks", "remove the backticks"),
 }
 
+
+#: a '>' at the start of a line followed by a number ('>5/10 pain'): 'more than', not a quotation.
+_MORE_THAN = re.compile(r"^(\s*(?:[-*+] |\d+[.)] )?)>(?=\s?\d)", re.MULTILINE)
 
 _RUN_KINDS = {"strong_open": "strong", "em_open": "emphasis", "link_open": "link", "s_open": "text"}
 
@@ -122,7 +128,7 @@ def _parser() -> MarkdownIt:
 def read(text: str) -> Prose:
     """Parse a long text into blocks and objections."""
     env: dict = {}
-    tokens = _parser().parse(str(text), env)
+    tokens = _parser().parse(_MORE_THAN.sub(r"\1\\>", str(text)), env)
     objections = [Objection(ref["map"][0], "E110", "a link definition ('[name]: address') is not allowed in this "
                             "text; write the link where it is used: [text](https://…)", "]:")
                   for ref in env.get("references", {}).values()]
@@ -152,6 +158,8 @@ class _Reader:
             if token.map:
                 self.line = token.map[0]
             if token.type in ("bullet_list_open", "ordered_list_open"):
+                if closing == "list_item_close":
+                    self.object(token, *_NESTED_LIST)
                 found.append(self.list(tokens, token))
             elif token.type == "inline":
                 found.append(Block("paragraph", self.runs(token.children or [], token)))

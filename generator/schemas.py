@@ -121,14 +121,23 @@ class SchemaSet:
         for part in schema.get("allOf", []):
             yield from self._including(part)
 
-    def fields_at(self, kind: str, path: tuple) -> dict[str, dict]:
-        """The fields (name -> schema) that the group at ``path`` of a ``kind`` document may hold."""
+    def _parts_at(self, kind: str, path: tuple) -> list[dict]:
+        """The schema parts that describe the value at ``path`` of a ``kind`` document."""
         parts = list(self._including(self.identified[kind]))
         for step in path:
             inner = [part.get("items") if isinstance(step, int) else part.get("properties", {}).get(step)
                      for part in parts]
             parts = [whole for schema in inner if isinstance(schema, dict) for whole in self._including(schema)]
+        return parts
+
+    def fields_at(self, kind: str, path: tuple) -> dict[str, dict]:
+        """The fields (name -> schema) that the group at ``path`` of a ``kind`` document may hold."""
+        parts = self._parts_at(kind, path)
         return {name: about for part in parts for name, about in part.get("properties", {}).items()}
+
+    def required_at(self, kind: str, path: tuple) -> set[str]:
+        """The fields the group at ``path`` of a ``kind`` document must hold (whatever its other fields)."""
+        return {name for part in self._parts_at(kind, path) for name in part.get("required", [])}
 
     def described(self, kind: str, data) -> Iterator[tuple[tuple, dict, object]]:
         """(path, schema part, value) for every value of a ``kind`` document and each schema part that
@@ -137,10 +146,35 @@ class SchemaSet:
         yield from _described(schema, self.registry.resolver(base_uri=schema["$id"]), data, ())
 
     def check(self, kind: str, source: Source) -> list[Problem]:
-        """All schema problems of ``source`` read as a ``kind`` document."""
-        if self.fast_validators[kind].is_valid(source.data):
-            return []
-        return _Wording(self, kind, source).problems(self.validators[kind].iter_errors(source.data))
+        """All schema problems of ``source`` read as a ``kind`` document (a content kind, or any schema: 'log')."""
+        times = [self._time_problem(kind, source, path, *time) for path, time in source.times.items()]
+        fast = self.fast_validators.get(kind)
+        if fast is not None and fast.is_valid(source.data):
+            return times
+        validator = self._document_validators[self.identified[kind]["$id"]]
+        return times + _Wording(self, kind, source).problems(validator.iter_errors(source.data))
+
+    def _time_problem(self, kind: str, source: Source, path: tuple, reading: str, written: str, number) -> Problem:
+        """E011 for minutes written as a time (1:30), with the readings of it that the field takes."""
+        first, rest = written.split(":")
+        schema = self.fields_at(kind, path[:-1]).get(path[-1], {})
+        minutes = number / 60
+        readings = [(_whole(number), f"{first} h {rest} min"), (_whole(minutes), f"{first} min {rest} s"),
+                    (f"{int(minutes)}-{int(minutes) + 1}" if minutes > 1 and minutes != int(minutes) else 1,
+                     f"{first} min {rest} s")]
+        fitting: dict[str, object] = {}
+        for value, meaning in readings:
+            if value is not None and meaning not in fitting and self.accepts(schema, value):
+                fitting[meaning] = value
+        options = ", or ".join(f"{yaml_text(value)} if you meant {meaning}" for meaning, value in fitting.items())
+        fix = source.value_fix(path, yaml_text(*fitting.values())) if len(fitting) == 1 else None
+        return error("E011", source.file, source.value_position(path),
+                     f"{reading}; write the minutes as {options or 'a number'}", fix)
+
+
+def _whole(number):
+    """``number`` as a whole number when it is one: 90.0 -> 90."""
+    return int(number) if number == int(number) else number
 
 
 def yaml_text(value) -> str:
@@ -189,12 +223,13 @@ def _meant(value, choices: list) -> list:
 
 
 def _reformed(text: str) -> list:
-    """Other ways of writing ``text`` a clinician may have meant: '10 – 15' -> '10-15', 'Side Plank' -> 'side-plank'."""
+    """Other ways of writing ``text`` a clinician may have meant: '10 – 15' -> '10-15', 'Side Plank' -> 'side-plank',
+    a full stop typed after the end."""
     text = text.strip()
     ranged = _DASHES.sub("-", text)
     ends = re.fullmatch(r"(\d+)-(\d+)", ranged)
     forms = [text, f"{ends[2]}-{ends[1]}" if ends and int(ends[1]) > int(ends[2]) else ranged,
-             re.sub(r"[\s_]+", "-", text.lower())]
+             text.rstrip(".,;"), re.sub(r"[\s_]+", "-", text.lower())]
     date = _DATE.fullmatch(text)
     if date:
         forms.append("{:04d}-{:02d}-{:02d}".format(*map(int, date.groups())))
@@ -235,12 +270,28 @@ class _Wording:
         self.schemas, self.kind, self.source = schemas, kind, source
         #: (group path, field) of required fields that a message about a misplaced or misspelt key already covers.
         self.covered: set[tuple[tuple, str]] = set()
+        #: path of an empty group -> paths of the fields after it that belong inside it but are not indented.
+        self.unindented: dict[tuple, list[tuple]] = {}
 
     def problems(self, errors) -> list[Problem]:
         """The problems of ``errors``, leaving out values the loader already reported."""
         errors = sorted((err for err in errors if not self.source.is_reported(tuple(err.absolute_path))),
                         key=lambda err: err.validator != "additionalProperties")
+        for err in errors:
+            if err.validator == "type" and err.instance is None and "object" in err.validator_value:
+                self._note_unindented(tuple(err.absolute_path))
         return [problem for err in errors for problem in self.describe(err)]
+
+    def _note_unindented(self, path: tuple) -> None:
+        """Remember the fields written after the empty group at ``path``, in its column, that belong inside it."""
+        parent, own = self.value(path[:-1]), self.schemas.fields_at(self.kind, path)
+        beside, column = self.schemas.fields_at(self.kind, path[:-1]), self.source.keys[path][1]
+        keys = list(parent)
+        for key in keys[keys.index(path[-1]) + 1:]:
+            at = path[:-1] + (key,)
+            if key not in own or key in beside or self.source.keys[at][1] != column:
+                break
+            self.unindented.setdefault(path, []).append(at)
 
     def describe(self, err: ValidationError, whole: ValidationError | None = None) -> Iterator[Problem]:
         """The problems of ``err``; ``whole`` is the 'oneOf' it belongs to, whose description and schema then count."""
@@ -307,7 +358,8 @@ class _Wording:
     def on_additionalProperties(self, err, whole):
         path = tuple(err.absolute_path)
         allowed = err.schema.get("properties", {})
-        for extra in [key for key in err.instance if key not in allowed]:
+        moved = {at[-1] for group, fields in self.unindented.items() if group[:-1] == path for at in fields}
+        for extra in [key for key in err.instance if key not in allowed and key not in moved]:
             at = self.source.key_position(path + (extra,))
             home = self._home(path, extra)
             if home is not None:
@@ -357,6 +409,18 @@ class _Wording:
         if "object" in wanted:
             yield self._not_a_group(err, path, value)
             return
+        if value is None and written.lower() in ("null", "~") and self._optional(path):
+            line = self.source.keys[path][0]
+            yield self.problem(err, f"{self.name(path)} is empty: YAML reads '{written}' as nothing; to leave it out, "
+                                    "delete the line", Fix((line, 1), (line + 1, 1), ""))
+            return
+        if "string" in wanted and self._colon_in_text(path, value):
+            (line, start), end = self.source.values[path], self.source.ends[path + (next(iter(value)),)]
+            text = self.source.lines[line - 1][start - 1:end[1] - 1]
+            fix = Fix((line, start), end, json.dumps(text, ensure_ascii=False))
+            yield self.problem(err, f"{self.name(path)} must be text, but YAML reads the ': ' in '{text}' as a field "
+                                    f"name and its value; put the whole text in quotes: {fix.text}", fix)
+            return
         candidates = [written] if "string" in wanted and written else []
         candidates += [_completed(written, example) for example in err.schema.get("examples", [])]
         candidates += [[value]] if "array" in wanted and not isinstance(value, (list, dict)) else []
@@ -372,7 +436,34 @@ class _Wording:
             message += f"; {_about(err.schema)}"
         yield self.problem(err, message, fix)
 
+    def _colon_in_text(self, path: tuple, value) -> bool:
+        """Whether ``value`` is a text with ': ' in it, written on one line, that YAML read as a field and its value."""
+        if not isinstance(value, dict) or len(value) != 1 or path not in self.source.values:
+            return False
+        key = next(iter(value))
+        return (" " in key and isinstance(value[key], str) and path + (key,) in self.source.ends
+                and self.source.values[path][0] == self.source.ends[path + (key,)][0])
+
+    def _optional(self, path: tuple) -> bool:
+        """Whether the field at ``path`` may be left out, and is written on a line of its own."""
+        line = self.source.keys.get(path, (0, 0))[0]
+        alone = line and self.source.ends[path][0] == line and not self.source.lines[line - 1][
+            :self.source.keys[path][1] - 1].strip()
+        return bool(alone) and path[-1] not in self.schemas.required_at(self.kind, path[:-1])
+
+    def _not_indented(self, err, path: tuple) -> Problem:
+        """One problem for the fields written under an empty group in its column: indent them."""
+        fields = self.unindented[path]
+        first, last = self.source.keys[fields[0]][0], self.source.ends[fields[-1]][0]
+        lines = self.source.lines[first - 1:last]
+        fix = Fix((first, 1), (last, len(lines[-1]) + 1), "\n".join("  " + line for line in lines))
+        names = ", ".join(at[-1] for at in fields)
+        return self.problem(err, f"the fields below '{path[-1]}:' ({names}) belong to it, but stand in its column; "
+                                 "indent them by 2 more spaces", fix, at=self.source.key_position(path))
+
     def _not_a_group(self, err, path: tuple, value) -> Problem:
+        if path in self.unindented:
+            return self._not_indented(err, path)
         fields = list(err.schema.get("properties", {}))
         listed = (f"fields such as {', '.join(fields[:_SHOWN_FIELDS])}, …" if len(fields) > _SHOWN_FIELDS
                   else f"the fields {', '.join(fields)}")
@@ -417,9 +508,10 @@ class _Wording:
         path = tuple(err.absolute_path)
         options = [branch["required"][0] for branch in err.validator_value]
         found = [o for o in options if o in err.instance]
+        last = max(found, key=lambda key: self.source.keys[path + (key,)]) if len(found) > 1 else None
         yield self.problem(err, f"{self.name(path)} needs exactly one of {', '.join(options)} "
                                 f"(found {' and '.join(found) if found else 'none'})",
-                           at=self.source.key_position(path))
+                           at=self.source.key_position(path + (last,) if last else path))
 
     @staticmethod
     def _branch_meant(err) -> list[ValidationError]:
@@ -433,6 +525,12 @@ class _Wording:
 
     def on_format(self, err, whole):
         path, value = tuple(err.absolute_path), err.instance
+        if self._comma_missing(whole, path, value):
+            words = value.split()
+            fix = self.source.value_fix(path, ", ".join(words))
+            yield self.problem(err, f"{self.name(path)} ({_shown(value)}) holds {len(words)} entries with no comma "
+                                    f"between them; write {', '.join(words)}", fix)
+            return
         meant, fix = self.suggestion(whole, _reformed(value) if isinstance(value, str) else [])
         if fix:
             yield self.problem(err, f"{self.name(path)} has the wrong form ({_shown(value)}); write {yaml_text(meant)}",
@@ -446,6 +544,15 @@ class _Wording:
         yield self.problem(err, f"{self.name(path)} {self._limit(err, whole)}")
 
     on_pattern = on_format
+
+    def _comma_missing(self, err, path: tuple, value) -> bool:
+        """Whether ``value``, an item of a list in brackets, is entries joined by spaces (ids such as 'noble-1980')."""
+        if not path or not isinstance(path[-1], int) or not isinstance(value, str) or path not in self.source.ends:
+            return False
+        line, column = self.source.value_position(path[:-1])
+        words = value.split()
+        return self.source.lines[line - 1][column - 1:column] == "[" and len(words) > 1 and all(
+            "-" in word and self.schemas.accepts(err.schema, word) for word in words)
 
     def _limit(self, err, whole) -> str:
         path, value = tuple(err.absolute_path), err.instance

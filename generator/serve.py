@@ -1,97 +1,220 @@
-"""``handbook serve``: a live preview that regenerates pages and reloads the browser when a file is saved.
+"""``handbook serve``: a live preview that rebuilds only what a saved file changed and reloads the open page.
 
-Two watchers, so that each change is built once:
+One watcher (inotify) follows the content, the schemas, the templates, the hand-written files of the docs
+folder and mkdocs.yml. After a change, and a short quiet spell so that one save gives one rebuild:
 
-* content, schemas and templates (inotify): regenerate the Markdown pages;
-  only pages whose text changed are written into the docs folder;
-* the docs folder and mkdocs.yml (MkDocs' live-reload server): rebuild the
-  site and tell open pages to reload.
+* when content, schemas or templates changed, the pages whose inputs changed are rendered again and those
+  whose text changed are written (:class:`~generator.site.render.Renderer`);
+* MkDocs renders again only the pages whose Markdown changed and copies only the files that changed, keeping
+  the rest of the site, the navigation and the search index from the previous build (:class:`SiteBuild`).
+  It builds the whole site when files were added or removed, the navigation changed, a page in the
+  navigation changed its title, or mkdocs.yml or the theme overrides changed.
 
-MkDocs' own ``serve`` command is not used: with click 8.2 and later its
-``--livereload`` flag ends up off, so pages never reload. This module drives
-MkDocs' live-reload server directly.
+MkDocs' own ``serve`` command is not used: with click 8.2 and later its ``--livereload`` flag ends up off, so
+pages never reload, and it builds the whole site on every change. This module drives MkDocs' live-reload
+server directly.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
 import threading
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
 from . import report
-from .build import DOCS_DIR, Generated, generate, mkdocs_config, mkdocs_logging
+from .build import DOCS_DIR, MANIFEST, Generated, generate, mkdocs_config, mkdocs_logging
 from .model import ContentError
+from .site.render import TEMPLATES, Renderer
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
 WATCHED_SOURCES = ("drills", "protocols", "schemas")
+SOURCE_SUFFIXES = (".yaml", ".yml", ".json", ".j2")
+THEME_OVERRIDES = "overrides/"
 
 
-class _Regenerate(FileSystemEventHandler):
-    """Regenerate the pages after a content or template file changes."""
+@dataclass
+class Changes:
+    """What changed since the last rebuild."""
 
-    def __init__(self, run: Callable[[], None]):
-        self.run = run
-        self.lock = threading.Lock()
+    sources: bool = False
+    config: bool = False
+    docs: set[str] = field(default_factory=set)
+
+
+class _Watch(FileSystemEventHandler):
+    """Passes every saved, added, moved or deleted file to ``notice``."""
+
+    def __init__(self, notice):
+        self.notice = notice
 
     def on_any_event(self, event):
         if event.is_directory or event.event_type in ("opened", "closed", "closed_no_write"):
             return
-        with self.lock:
-            self.run()
+        for path in {event.src_path, getattr(event, "dest_path", "")} - {""}:
+            self.notice(Path(os.fsdecode(path)))
+
+
+class SiteBuild:
+    """The preview's MkDocs build, kept in memory so that a change rebuilds only the files it touched."""
+
+    def __init__(self, root: Path, site_dir: Path, url: str, address: str):
+        self.root, self.site_dir, self.url, self.address = root, site_dir, url, address
+        self.config = self.kept = None
+
+    def whole(self, nav: list) -> None:
+        """Build the whole site."""
+        from mkdocs.commands.build import build
+
+        self.config = mkdocs_config(self.root, nav, self.site_dir, site_url=self.url, dev_addr=self.address)
+        self.config.plugins["handbook-preview"] = self.kept = _kept()
+        build(self.config, serve_url=self.url)
+
+    def update(self, paths: set[str]) -> bool:
+        """Build again only the files at ``paths`` (under the docs folder); False when a whole build is needed:
+        a file is new, or a page in the navigation has a new title."""
+        from mkdocs.commands.build import _build_page, _populate_page
+        from mkdocs.structure.files import InclusionLevel
+
+        config, files, nav = self.config, self.kept.files, self.kept.nav
+        changed = [files.get_file_from_path(path) for path in sorted(paths)]
+        if None in changed:
+            return False
+        pages = [file.page for file in changed if file.is_documentation_page()]
+        in_nav = {id(page) for page in nav.pages}
+        for page in pages:
+            title = page.title
+            _populate_page(page, config, files)
+            if id(page) in in_nav and page.title != title:
+                return False
+        for file in changed:
+            if not file.is_documentation_page():
+                file.copy_file()
+        search = next((plugin for plugin in config.plugins.values() if hasattr(plugin, "search_index")), None)
+        if search:
+            urls = {page.url for page in pages}
+            search.search_index.entries = [entry for entry in search.search_index.entries
+                                           if entry["location"].partition("#")[0] not in urls]
+        documentation = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        for page in pages:
+            _build_page(page, config, documentation, nav, self.kept.env)
+        if search:
+            search.on_post_build(config=config)
+        return True
+
+
+def _kept():
+    """A MkDocs plugin that keeps what a build gathered: its files, navigation and theme environment."""
+    from mkdocs.plugins import BasePlugin
+
+    class Kept(BasePlugin):
+        files = nav = env = None
+
+        def on_nav(self, nav, *, config, files):
+            self.nav, self.files = nav, files
+
+        def on_env(self, env, *, config, files):
+            self.env = env
+
+    return Kept()
 
 
 class Preview:
     """The preview of the project at ``root``; :meth:`serve` blocks until interrupted."""
 
     def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 8000, say=print):
-        self.root, self.host, self.port, self.say = root, host, port, say
-        self.generated: Generated = generate(root)
+        self.root, self.host, self.port, self.say = root.resolve(), host, port, say
+        self.sources = [self.root / name for name in WATCHED_SOURCES] + [TEMPLATES]
+        self.renderer = Renderer()
+        self.generated: Generated = generate(self.root, self.renderer)
         self.site_dir = Path(tempfile.mkdtemp(prefix="handbook-preview-"))
         self.url = f"http://{host}:{port}/"
+        self.site = SiteBuild(self.root, self.site_dir, self.url, f"{host}:{port}")
+        self.changes = Changes()
+        self.lock = threading.Lock()
         self.server = None
 
-    def regenerate(self) -> None:
-        """Write the pages again; on content errors, report them and keep the last good pages."""
+    def notice(self, path: Path) -> None:
+        """Note a changed file and ask for a rebuild; generated pages and editors' temporary files are left
+        to the change that made them."""
+        docs = self.root / DOCS_DIR
+        if path.name.startswith(".") or path.name.endswith("~"):
+            return
+        with self.lock:
+            if path == self.root / "mkdocs.yml":
+                self.changes.config = True
+            elif docs in path.parents:
+                name = path.relative_to(docs).as_posix()
+                if name in self.generated.files or name == MANIFEST:
+                    return
+                if name.startswith(THEME_OVERRIDES):
+                    self.changes.config = True
+                else:
+                    self.changes.docs.add(name)
+            elif path.suffix in SOURCE_SUFFIXES and any(folder in path.parents for folder in self.sources):
+                self.changes.sources = True
+            else:
+                return
+        if self.server:
+            self.server.request_build()
+
+    def regenerate(self) -> Generated | None:
+        """Write the changed pages again; on content errors, report them and keep the last good pages."""
         try:
-            self.generated = generate(self.root)
+            generated = generate(self.root, self.renderer)
         except ContentError as exc:
             self.say(report.text(exc.result), file=sys.stderr)
+            return None
+        if generated.written or generated.removed:
+            self.say(f"Regenerated {len(generated.written) + len(generated.removed)} file(s) "
+                     f"in {generated.seconds:.2f} s")
+        return generated
+
+    def rebuild(self) -> None:
+        """Bring the site up to date with the changes noticed since the last rebuild."""
+        started = time.perf_counter()
+        with self.lock:
+            changes, self.changes = self.changes, Changes()
+        paths, whole = set(changes.docs), changes.config
+        if changes.sources and (generated := self.regenerate()):
+            paths |= set(generated.written)
+            whole = whole or bool(generated.removed) or generated.nav != self.generated.nav
+            self.generated = generated
+        if not (paths or whole):
+            if self.server:
+                self.server.keep_pages()
             return
-        if self.generated.written or self.generated.removed:
-            self.say(f"Regenerated {len(self.generated.written) + len(self.generated.removed)} page(s) "
-                     f"in {self.generated.seconds:.2f} s")
-
-    def build(self) -> None:
-        from mkdocs.commands.build import build
-
         with mkdocs_logging() as messages:
             try:
-                build(mkdocs_config(self.root, self.generated.nav, self.site_dir, site_url=self.url,
-                                    dev_addr=f"{self.host}:{self.port}"), serve_url=self.url)
-            finally:
-                for message in messages:
-                    self.say(message, file=sys.stderr)
+                whole = whole or not self.site.update(paths)
+                if whole:
+                    self.site.whole(self.generated.nav)
+            except Exception as exc:  # noqa: BLE001 - the preview reports a failed build and keeps serving
+                messages.append(f"ERROR: the site was not rebuilt: {exc}")
+            for message in messages:
+                self.say(message, file=sys.stderr)
+        self.say(f"Rebuilt {'the whole site' if whole else f'{len(paths)} file(s)'} "
+                 f"in {time.perf_counter() - started:.2f} s")
 
     def serve(self, ready: threading.Event | None = None) -> None:
-        from mkdocs.livereload import LiveReloadServer
-
-        self.build()
-        self.server = LiveReloadServer(builder=self.build, host=self.host, port=self.port, root=str(self.site_dir),
-                                       polling_interval=0.1)
-        self.server.build_delay = 0.05
-        self.server.watch(str(self.root / DOCS_DIR))
+        with mkdocs_logging() as messages:
+            self.site.whole(self.generated.nav)
+        for message in messages:
+            self.say(message, file=sys.stderr)
+        self.server = _server(self.rebuild, self.host, self.port, self.site_dir)
         self.server.watch(str(self.root / "mkdocs.yml"), recursive=False)
         observer = Observer()
-        handler = _Regenerate(self.regenerate)
-        for folder in [self.root / name for name in WATCHED_SOURCES] + [TEMPLATES]:
+        watch = _Watch(self.notice)
+        for folder in [*self.sources, self.root / DOCS_DIR]:
             if folder.is_dir():
-                observer.schedule(handler, str(folder), recursive=True)
+                observer.schedule(watch, str(folder), recursive=True)
+        observer.schedule(watch, str(self.root), recursive=False)
         observer.start()
         self.say(f"Serving the handbook on {self.url} (Ctrl+C to stop)")
         if ready:
@@ -108,3 +231,26 @@ class Preview:
         """Stop a :meth:`serve` running in another thread."""
         if self.server:
             self.server.shutdown()
+
+
+def _server(builder, host: str, port: int, site_dir: Path):
+    """MkDocs' live-reload server for ``site_dir``, rebuilding with ``builder`` when asked to. Its own polling
+    watcher, which would read the whole docs folder every time it looks, is left to mkdocs.yml alone (the
+    server adds the reload script to pages only when it watches something)."""
+    from mkdocs.livereload import LiveReloadServer
+
+    class Server(LiveReloadServer):
+        def request_build(self) -> None:
+            """What the server's own watcher does on a change: rebuild once the files are quiet, then reload."""
+            with self._rebuild_cond:
+                self._want_rebuild = True
+                self._rebuild_cond.notify_all()
+
+        def keep_pages(self) -> None:
+            """Called by the builder when it changed nothing (a content error, say): open pages stay as they are
+            instead of reloading."""
+            self._wanted_epoch = self._visible_epoch
+
+    server = Server(builder=builder, host=host, port=port, root=str(site_dir))
+    server.build_delay = 0.05
+    return server

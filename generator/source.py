@@ -14,7 +14,6 @@ build plain Python data from the nodes ourselves so that we can
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import reduce
@@ -24,8 +23,8 @@ import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .problems import Fix, Problem, error
-
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from .syntax import COMMENT_AFTER, Loader, position as _position, quoted as _quoted, symbol_at as _symbol_at
+from .syntax import invisible_indents, starts_item, symbol_problem as _symbol_problem, syntax_problem
 
 MAX_BYTES = 512 * 1024
 MAX_VALUES = 100_000
@@ -46,34 +45,8 @@ _NUMBERS = {_TAG + "int", _TAG + "float"}
 #: a time such as 0:45, which YAML keeps as text because it starts with 0.
 _TIME = re.compile(r"\d+(?::[0-5]?\d)+")
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
-#: a comment after a value on the same line.
-_COMMENT_AFTER = re.compile(r"[ \t]+#")
 #: a single lowercase word such as an id or a choice ('each'): a comment after it is a deliberate note.
 _WORD = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-_SENTENCE_END = re.compile(r"[.!?][)\]\"'*]*$")
-#: a value made of symbols only, such as '>=' or '|', up to where the value ends.
-_SYMBOL = re.compile(r"([<>=|!+-]+)(?=\s*(?:[,\]}]|#|$))")
-_CLOSERS = {'"': '"', "'": "'", "[": "]", "{": "}"}
-_CLOSED_THING = {'"': "text", "'": "text", "[": "list", "{": "group of fields"}
-#: libyaml's contexts of a syntax error about a quote or bracket left open.
-_OPENERS = {"while scanning a quoted scalar", "while parsing a flow sequence", "while parsing a flow mapping"}
-#: a line that starts a field or a list item.
-_STRUCTURE = re.compile(r"\s*(?:- |[\w-]+:(?:\s|$))")
-
-#: libyaml's wording -> what a clinician should do about it.
-_SYNTAX_HINTS = {
-    "mapping values are not allowed": "a ':' is in an unexpected place; if the text itself contains ': ', put the whole text in quotes",
-    "could not find expected ':'": "a line is missing its ':' after the field name, or is indented differently from its neighbours",
-    "did not find expected key": "check the indentation: fields of the same item must start in the same column",
-    "did not find expected '-' indicator": "check the indentation of the list: every '- ' of one list starts in the same column",
-    "found undefined alias": "an '*name' refers to an '&name' that does not exist; write the value out instead",
-    "found character '@' that cannot start any token": "text starting with '@' or '`' must be put in quotes",
-    "found character '`' that cannot start any token": "text starting with '@' or '`' must be put in quotes",
-    "while scanning a block scalar": "'>' or '|' starts a text block whose text goes on the lines below, indented; "
-                                     "to write a value starting with '>' or '|' on this line, put it in quotes",
-    "expected a single document": "a file holds one document: remove the extra '---' line",
-}
-
 Position = tuple[int, int]
 
 
@@ -96,6 +69,9 @@ class Source:
     #: paths of values the loader already reported (``1:30``, a text cut at ' #' …): later steps say
     #: nothing more about them or anything inside them, so one mistake gives one message.
     reported: set[tuple] = field(default_factory=set)
+    #: path -> (how YAML read it, the value as written, the number) of minutes written as a time such as 1:30,
+    #: which the schema step words, knowing what the field takes.
+    times: dict[tuple, tuple[str, str, float]] = field(default_factory=dict)
 
     def is_reported(self, path: tuple) -> bool:
         """Whether the value at ``path``, or one that holds it, was already reported while loading."""
@@ -126,60 +102,15 @@ class _Abort(Exception):
     """Stop building: the file cannot be read further."""
 
 
-def _position(mark) -> Position:
-    return mark.line + 1, mark.column + 1
-
-
 def _text_position(raw: bytes, offset: int) -> Position:
     line_start = raw.rfind(b"\n", 0, offset) + 1
     return raw.count(b"\n", 0, offset) + 1, offset - line_start + 1
-
-
-def _quoted(text: str) -> str:
-    """``text`` in double quotes, so that YAML reads it exactly as written."""
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _symbol_at(line: str, column: int) -> str | None:
-    """The value made of symbols only (such as '>=') that starts at ``column`` of ``line``, if there is one."""
-    found = _SYMBOL.match(line, column)
-    return found and found.group(1)
-
-
-def _symbol_problem(file: str, mark, symbol: str, empty: bool) -> Problem:
-    """E014 for a bare symbol that YAML reads as the start of a text block."""
-    what = "operator" if set(symbol) <= set("<>=!") else "symbol"
-    effect = "and no text follows, so the value is empty" if empty else f"so it cannot read '{symbol}'"
-    start = _position(mark)
-    return error("E014", file, start, f"YAML reads '{symbol[0]}' at the start of a value as the start of a text block, "
-                 f"{effect}; put the {what} in quotes: {_quoted(symbol)}",
-                 Fix(start, (start[0], start[1] + len(symbol)), _quoted(symbol)))
-
-
-def _starts_item(previous: str, text: str) -> bool:
-    """Whether a line ``text`` that continues a list item's text after the line ``previous`` reads as a new item.
-
-    Wrapped text goes on in lower case; a new item starts with a capitalised word ('Lift', not 'ITBS'),
-    or with any capital or digit once the line before ended a sentence.
-    """
-    word = text.split()[0]
-    if word[0].isupper() and not word.isupper():
-        return True
-    return bool(_SENTENCE_END.search(previous)) and (word[0].isupper() or word[0].isdigit())
 
 
 def _unit(path: tuple) -> str | None:
     """'seconds' or 'minutes' when the field's name says it holds one of them."""
     field = path[-1] if path and isinstance(path[-1], str) else ""
     return next((unit for unit in ("seconds", "minutes") if field.endswith("_" + unit)), None)
-
-
-def _about(minutes: float) -> str:
-    """A whole number of minutes, or the range around a fraction: 2 -> '2', 1.5 -> '"1-2"'."""
-    if minutes == int(minutes) and minutes >= 1:
-        return str(int(minutes))
-    low = max(int(minutes), 1)
-    return f'"{low}-{low + 1}"' if minutes > low else str(low)
 
 
 def _time_advice(path: tuple, written: str, number, in_texts: bool) -> tuple[str, str | None]:
@@ -193,10 +124,6 @@ def _time_advice(path: tuple, written: str, number, in_texts: bool) -> tuple[str
             return f"write the seconds as a number: {int(number)}", str(int(number))
         return "write the seconds as a whole number", None
     if unit == "minutes":
-        first, *rest = written.split(":")
-        if len(rest) == 1:
-            return (f"write the minutes as a whole number or a range: {number} if you meant {first} h {rest[0]} min, "
-                    f"or {_about(number / 60)} if you meant {first} min {rest[0]} s"), None
         if number > 0 and number % 60 == 0:
             return f"write the minutes as a number: {int(number // 60)}", str(int(number // 60))
         return "write the minutes as a whole number", None
@@ -227,7 +154,7 @@ class _Builder:
         if id(node) in self.active:
             self._fail(node, "an alias '*' refers to the item that contains it, which never ends; write the content out plainly")
         if node.tag not in _COLLECTIONS:
-            return self._unsupported(node)
+            return self._unsupported(node, path)
         self.active.add(id(node))
         try:
             if isinstance(node, SequenceNode):
@@ -257,7 +184,7 @@ class _Builder:
     def _scalar(self, node: ScalarNode, path: tuple):
         construct = _SCALARS.get(node.tag)
         if construct is None:
-            return self._unsupported(node)
+            return self._unsupported(node, path)
         if node.style in ("|", ">") and not node.value.strip():
             return self._empty_block(node, path)
         plain = not node.style
@@ -275,7 +202,12 @@ class _Builder:
         return construct(node)
 
     def _time(self, node: ScalarNode, path: tuple, number, reading: str) -> str:
-        """Report a value written as a time such as 1:30 (``number`` in base 60); keep it as written."""
+        """Report a value written as a time such as 1:30 (``number`` in base 60); keep it as written. Minutes
+        written so may mean hours and minutes or minutes and seconds: the schema step words those."""
+        if _unit(path) == "minutes" and node.value.count(":") == 1 and path[:-1] not in self.text_lists:
+            self.source.times[path] = (reading, node.value, number)
+            self.source.reported.add(path)
+            return node.value
         advice, value = _time_advice(path, node.value, number, path[:-1] in self.text_lists)
         fix = value and Fix(_position(node.start_mark), _position(node.end_mark), value)
         self._report(path, error("E011", self.source.file, _position(node.start_mark), f"{reading}; {advice}", fix))
@@ -285,7 +217,7 @@ class _Builder:
         """Report a text followed on its line by ' #', which YAML reads as a comment, cutting the text."""
         line = self.source.lines[node.end_mark.line].rstrip()
         rest = line[node.end_mark.column:]
-        if not _COMMENT_AFTER.match(rest):
+        if not COMMENT_AFTER.match(rest):
             return
         whole = _quoted(node.value + rest)
         fix = Fix(_position(node.start_mark), (node.end_mark.line + 1, len(line) + 1), whole)
@@ -336,14 +268,27 @@ class _Builder:
         lines = self.source.lines
         indent = len(lines[begin]) - len(lines[begin].lstrip())
         first = item.start_mark.column if begin == item.start_mark.line else indent
-        written = [lines[begin][first:].strip()] + [line.strip() for line in lines[begin + 1:end] if line.strip()]
+        dashed = begin != item.start_mark.line and lines[begin][first:].startswith("- ")
+        written = [lines[begin][first + 2 * dashed:].strip()] + [line.strip() for line in lines[begin + 1:end]
+                                                                 if line.strip()]
         last = max(number for number in range(begin, end) if lines[number].strip())
         self.source.values[path] = (begin + 1, first + 1)
         self.source.ends[path] = (last + 1, len(lines[last].rstrip()) + 1)
-        if begin != item.start_mark.line:
+        if dashed:
+            self._dash_too_far(node, begin + 1, first + 1)
+        elif begin != item.start_mark.line:
             self._lost_dash(node, (begin + 1, first + 1), "joins it to the item above and makes one item of both; "
                             "start it with '- ' (or, if it belongs to the item above, write that item on one line)")
         return " ".join(written)
+
+    def _dash_too_far(self, node: SequenceNode, line: int, column: int) -> None:
+        """E013 for a list line whose '- ' stands right of the list's other '- ', which joins it to the item above."""
+        extra = column - 1 - node.start_mark.column
+        self.problems.append(error(
+            "E013", self.source.file, (line, column),
+            f"this line's '- ' is indented {extra} space{'s' * (extra != 1)} more than the '- ' of the items above, so "
+            "YAML reads it as part of the item above and makes one item of both; start the '- ' in the same column "
+            "as the others", Fix((line, node.start_mark.column + 1), (line, column), "")))
 
     def _field_items(self, node: SequenceNode, item: MappingNode, path: tuple, index: int) -> list:
         """An item of fields, cut before each repeat of its first field (a line that lost its '- ')."""
@@ -373,7 +318,7 @@ class _Builder:
         previous = self.source.lines[item.start_mark.line].rstrip()
         for number in range(item.start_mark.line + 1, item.end_mark.line + 1):
             text = self.source.lines[number].strip()
-            if text and _starts_item(previous, text):
+            if text and (text.startswith("- ") or starts_item(previous, text)):
                 yield number
             previous = text or previous
 
@@ -381,8 +326,20 @@ class _Builder:
         self.problems.append(problem)
         self.source.reported.add(path)
 
-    def _unsupported(self, node) -> None:
-        self._problem("E008", node, f"the tag '{node.tag}' is not supported; remove it and write a plain value")
+    def _unsupported(self, node, path: tuple) -> str | None:
+        """E008 for a tag; a text starting with '!' ('!Important: …') is read as written, with advice to quote it."""
+        line = self.source.lines[node.start_mark.line]
+        written = line[node.start_mark.column:].rstrip()
+        if not isinstance(node, ScalarNode) or node.tag.startswith(_TAG) or not written.startswith("!") \
+                or node.end_mark.line != node.start_mark.line:
+            self._problem("E008", node, f"the tag '{node.tag}' is not supported; remove it and write a plain value")
+            return None
+        start = _position(node.start_mark)
+        fix = Fix(start, (start[0], start[1] + len(written)), _quoted(written))
+        self._report(path, error("E008", self.source.file, start, "YAML reserves '!' at the start of a value (for a "
+                                 f"tag, '!name'), so it cannot read this text; put the whole text in quotes: {fix.text}",
+                                 fix))
+        return written
 
     def _problem(self, code: str, node, message: str) -> None:
         self.problems.append(error(code, self.source.file, _position(node.start_mark), message))
@@ -408,6 +365,9 @@ def load_source(raw: bytes, display: str) -> tuple[Source | None, list[Problem]]
         return None, [error("E005", display, _text_position(text.encode(), len(text[:end].encode()) - 1),
                             "a tab is used for indentation; YAML only allows spaces, so replace the tab with spaces")
                       for end in tabs]
+    odd = invisible_indents(text, display)
+    if odd:
+        return None, odd
     return _compose(text, display)
 
 
@@ -415,7 +375,7 @@ def _compose(text: str, display: str) -> tuple[Source | None, list[Problem]]:
     try:
         root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_problem(exc, text, display)]
+        return None, [syntax_problem(exc, text, display)]
     except yaml.YAMLError as exc:
         return None, [error("E004", display, (1, 1), f"YAML cannot be read: {exc}; check quotes, colons and indentation")]
     if not isinstance(root, MappingNode):
@@ -429,84 +389,3 @@ def _compose(text: str, display: str) -> tuple[Source | None, list[Problem]]:
     except _Abort:
         return None, builder.problems
     return source, builder.problems
-
-
-def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, display: str) -> Problem:
-    """The one problem to report for a syntax error, at the place to fix."""
-    lines = text.splitlines()
-    return _unquoted_symbol(exc, lines, display) or _unclosed(exc, text, lines, display) or _unreadable(exc, display)
-
-
-def _unquoted_symbol(exc: yaml.MarkedYAMLError, lines: list[str], display: str) -> Problem | None:
-    """A bare symbol such as '>=' that YAML cannot read because '>' or '|' starts a text block."""
-    if exc.context == "while scanning a block scalar":
-        mark = exc.context_mark
-    elif "cannot start any token" in str(exc.problem) and _char_at(lines, exc.problem_mark) in (">", "|"):
-        mark = exc.problem_mark
-    else:
-        return None
-    symbol = _symbol_at(lines[mark.line], mark.column)
-    return symbol and _symbol_problem(display, mark, symbol, empty=False)
-
-
-def _unclosed(exc: yaml.MarkedYAMLError, text: str, lines: list[str], display: str) -> Problem | None:
-    """A quote or bracket that is not closed, reported where it was opened."""
-    if exc.problem_mark is None:
-        return None
-    opened = exc.context_mark if exc.context in _OPENERS else _quote_over_fields_before(text, lines, exc.problem_mark)
-    if opened is None or _char_at(lines, opened) not in _CLOSERS:
-        return None
-    line = lines[opened.line].rstrip()
-    opener = line[opened.column]
-    closer = _CLOSERS[opener]
-    kind = "quote" if opener == closer else "bracket"
-    stopped = _position(exc.problem_mark)
-    reading = f"YAML read on to line {stopped[0]}, column {stopped[1]} and stopped there"
-    if kind == "bracket" and _COMMENT_AFTER.search(line, opened.column):
-        return error("E004", display, _position(opened),
-                     f"YAML cannot be read: the bracket {opener} opened here is not closed because the ' #' on this "
-                     f"line starts a comment that hides the rest of the line ({reading}); put the text with the '#' in "
-                     "quotes")
-    end = (opened.line + 1, len(line) + 1)
-    fix = Fix(end, end, closer)
-    try:
-        yaml.compose(fix.apply(text), Loader=Loader)
-    except yaml.YAMLError:
-        fix = None
-    return error("E004", display, _position(opened),
-                 f"YAML cannot be read: the {kind} {opener} opened here is not closed, so {reading}; add the closing "
-                 f"{closer} where the {_CLOSED_THING[opener]} ends", fix)
-
-
-def _quote_over_fields_before(text: str, lines: list[str], mark):
-    """Where a quoted text that ends just before ``mark`` and runs over lines holding fields opens, if one does.
-
-    A quote left open is usually closed by the next quote in the file, lines later; the error
-    YAML then finds comes right after that overlong text.
-    """
-    last = None
-    try:
-        for token in yaml.scan(text, Loader=Loader):
-            if (token.start_mark.line, token.start_mark.column) >= (mark.line, mark.column):
-                break
-            last = token
-    except yaml.YAMLError:
-        pass
-    if isinstance(last, yaml.ScalarToken) and last.style in ('"', "'") and any(
-            _STRUCTURE.match(line) for line in lines[last.start_mark.line + 1:last.end_mark.line + 1]):
-        return last.start_mark
-    return None
-
-
-def _unreadable(exc: yaml.MarkedYAMLError, display: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    what = exc.problem or exc.context or "the file is not valid YAML"
-    hint = next((h for key, h in _SYNTAX_HINTS.items() if key in str(exc)), "check quotes, colons and indentation")
-    return error("E004", display, _position(mark) if mark else (1, 1), f"YAML cannot be read here: {what}; {hint}")
-
-
-def _char_at(lines: list[str], mark) -> str:
-    """The character at ``mark``, or '' past the end of the text."""
-    if mark is None or mark.line >= len(lines):
-        return ""
-    return lines[mark.line][mark.column:mark.column + 1]

@@ -5,8 +5,8 @@
 :class:`~generator.model.ContentError` rise; the CLI reports it.
 """
 
-from . import build, check, print_checklist, serve
+from . import build, check, diff, evaluate, export, print_checklist, serve
 
 CONTENT_ERRORS, FAILURE = 1, 2
 
-COMMANDS = (check, build, serve, print_checklist)
+COMMANDS = (check, diff, build, serve, print_checklist, evaluate, export)

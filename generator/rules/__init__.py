@@ -14,10 +14,11 @@ from typing import Iterator
 
 from ..content import Content, Withheld
 from ..problems import Problem
-from . import (citations, criteria, drill_links, identity, long_texts, phase_titles, protocol_links, ranges, site_address,
-               usage)
+from . import (changelog, citations, criteria, drill_links, evidence, identity, long_texts, percents, phase_titles,
+               protocol_links, ranges, reference_years, review_dates, run_sessions, site_address, usage)
 
-RULES = (identity, drill_links, protocol_links, citations, ranges, criteria, phase_titles, long_texts, usage, site_address)
+RULES = (identity, drill_links, protocol_links, citations, ranges, criteria, phase_titles, long_texts, changelog, usage,
+         site_address, review_dates, evidence, percents, run_sessions, reference_years)
 
 
 def run_rules(content: Content) -> Iterator[Problem | Withheld]:

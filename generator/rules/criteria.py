@@ -1,7 +1,9 @@
-"""E209/E210: phases have measurable exit criteria whose values fit their measures.
+"""E209/E210/E215: phases have measurable exit criteria, and every rule fits its measures.
 
-A measure whose range runs the wrong way is reported once by :mod:`.ranges`; the
-criteria that use it are not checked against it.
+A rule compares a measure with a value (``operator`` and ``value``) or a range
+(``between``), optionally as the ``change`` from the previous period; or joins
+rules with ``all`` or ``any``. A measure whose range runs the wrong way is
+reported once by :mod:`.ranges`; the rules that use it are not checked against it.
 """
 
 from __future__ import annotations
@@ -10,14 +12,34 @@ from typing import Iterator
 
 from ..content import Content
 from ..problems import Problem, error
+from ..schemas import yaml_text
+from ..source import Source
 from .ranges import is_reversed, measure_range
 
 NUMERIC_KINDS = {"scale", "seconds", "minutes", "percent", "count"}
+GROUPS = ("all", "any")
+#: fields of a comparison, which a rule joining others with 'all' or 'any' does not have.
+COMPARISON = ("measure", "operator", "value", "between", "change", "sustained")
 
 
-def value_problem(measure: dict, operator: str, value) -> str | None:
-    """Why ``value`` cannot be compared with ``measure``, in words; None when it can."""
+def _change_problem(measure: dict, value) -> str | None:
+    """Why ``value`` cannot be a change of ``measure`` from one period to the next; None when it can."""
+    name = measure["name"]
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return f"a change of '{name}' is a number (found {value!r})"
+    low, high = measure_range(measure)
+    if high is not None and abs(value) > high - low:
+        return f"'{name}' runs from {low:g} to {high:g}, so it cannot change by {value:g}"
+    return None
+
+
+def value_problem(measure: dict, operator: str, value, change: bool = False) -> str | None:
+    """Why ``value`` cannot be compared with ``measure`` (or its ``change``), in words; None when it can."""
     kind, name = measure["kind"], measure["name"]
+    if change and kind not in NUMERIC_KINDS:
+        return f"'{name}' is not measured as a number, so it has no change from one period to the next"
+    if change:
+        return _change_problem(measure, value)
     if kind == "boolean":
         if not isinstance(value, bool):
             return f"'{name}' is a yes/no measure, so the value must be true or false (found {value!r})"
@@ -37,14 +59,74 @@ def value_problem(measure: dict, operator: str, value) -> str | None:
     return None
 
 
-def _rules(protocol: dict):
-    """(path, rule) of every exit criterion and warning-sign rule."""
+def every_rule(protocol: dict) -> Iterator[tuple[tuple, dict]]:
+    """(path, rule) of every exit criterion and warning-sign rule, and of every rule inside 'all' and 'any'."""
     for p, phase in enumerate(protocol["phases"]):
         for i, criterion in enumerate(phase.get("exit_criteria", [])):
-            yield ("phases", p, "exit_criteria", i), criterion
+            yield from _with_parts(("phases", p, "exit_criteria", i), criterion)
     for i, sign in enumerate(protocol["warning_signs"]):
         if "rule" in sign:
-            yield ("warning_signs", i, "rule"), sign["rule"]
+            yield from _with_parts(("warning_signs", i, "rule"), sign["rule"])
+
+
+def _with_parts(path: tuple, rule: dict) -> Iterator[tuple[tuple, dict]]:
+    yield path, rule
+    for group in GROUPS:
+        for i, part in enumerate(rule.get(group, [])):
+            yield from _with_parts(path + (group, i), part)
+
+
+def _mixed(rule: dict) -> tuple[str, str] | None:
+    """(field, what to do) when the rule is written in two forms at once."""
+    group = [g for g in GROUPS if g in rule]
+    if len(group) == 2:
+        return "any", "a rule joins its parts with either 'all' or 'any'; put one group inside the other"
+    if group:
+        extra = next((f for f in COMPARISON if f in rule), None)
+        return extra and (extra, f"'{extra}' belongs to one of the rules listed under '{group[0]}', not next to it; "
+                                 f"move it into one of them, or remove it")
+    if "between" in rule:
+        extra = next((f for f in ("operator", "value") if f in rule), None)
+        return extra and (extra, "a rule has either 'between' or 'operator' and 'value'; remove one of them")
+    if "change" in rule and "sustained" in rule:
+        return "sustained", ("a 'change' rule compares the latest period with the one before, so it takes no "
+                             "'sustained'; remove it")
+    return None
+
+
+def _rule_problems(source: Source, path: tuple, rule: dict, measures: dict) -> Iterator[Problem]:
+    mixed = _mixed(rule)
+    if mixed:
+        field, advice = mixed
+        yield error("E215", source.file, source.key_position(path + (field,)), advice)
+        return
+    measure = measures.get(rule.get("measure"))
+    if not measure or is_reversed(measure):
+        return
+    change = "change" in rule
+    if "between" not in rule:
+        why = value_problem(measure, rule["operator"], rule["value"], change)
+        if why:
+            yield error("E210", source.file, source.value_position(path + ("value",)),
+                        f"{why}; change the value or the measure")
+        return
+    yield from _range_problems(source, path + ("between",), rule["between"], measure, change)
+
+
+def _range_problems(source: Source, path: tuple, ends: list, measure: dict, change: bool) -> Iterator[Problem]:
+    if measure["kind"] not in NUMERIC_KINDS:
+        yield error("E210", source.file, source.value_position(path),
+                    f"'{measure['name']}' is not measured as a number, so it has no range; "
+                    "compare it with 'operator' and 'value' instead")
+        return
+    why = next(filter(None, (value_problem(measure, "<=", end, change) for end in ends)), None)
+    if why:
+        yield error("E210", source.file, source.value_position(path), f"{why}; change the range or the measure")
+    elif ends[0] > ends[1]:
+        turned = yaml_text(ends[::-1])
+        yield error("E212", source.file, source.value_position(path),
+                    f"the range runs the wrong way ({ends[0]:g} to {ends[1]:g}); write the lower number first: {turned}",
+                    source.value_fix(path, turned))
 
 
 def check(content: Content) -> Iterator[Problem]:
@@ -58,9 +140,5 @@ def check(content: Content) -> Iterator[Problem]:
                             f"'{phases[p + 1]['id']}'; add at least one under 'exit_criteria' "
                             "(measure, operator, value, text)")
         measures = {m["id"]: m for m in protocol["measures"]}
-        for path, rule in _rules(protocol):
-            measure = measures.get(rule["measure"])
-            why = measure and not is_reversed(measure) and value_problem(measure, rule["operator"], rule["value"])
-            if why:
-                yield error("E210", source.file, source.value_position(path + ("value",)),
-                            f"{why}; change the value or the measure")
+        for path, rule in every_rule(protocol):
+            yield from _rule_problems(source, path, rule, measures)

@@ -24,17 +24,23 @@ def check(content: Content) -> Iterator[Problem]:
 
 
 def _loops(link: str, valid: dict) -> Iterator[Problem]:
-    """Report each loop once, at the drill of the loop that sorts first."""
+    """Report each loop once: at a drill whose link points back to where its opposite link points (the link that
+    was set the wrong way), else at the drill of the loop that sorts first; the message names every link of it."""
+    opposite = LINKS[LINKS.index(link) - 1]
     reported: set[str] = set()
     for start in sorted(valid):
         chain, current = [], start
         while current in valid and current not in chain:
             chain.append(current)
             current = valid[current].data.get(link)
-        if current == start and start not in reported:
-            reported.update(chain)
-            path = " → ".join(chain + [start])
-            source = valid[start]
-            yield error("E208", source.file, source.value_position((link,)),
-                        f"the {link} links go round in a loop ({path}); each {link} must lead to a different "
-                        "drill that does not lead back")
+        if current != start or start in reported:
+            continue
+        reported.update(chain)
+        both_ways = [d for d in chain if valid[d].data[link] == valid[d].data.get(opposite)]
+        source = valid[(both_ways or [start])[0]]
+        links = ", ".join(f"{d} → {valid[d].data[link]} ({valid[d].file}:{valid[d].value_position((link,))[0]})"
+                          for d in chain)
+        yield error("E208", source.file, source.value_position((link,)),
+                    f"the {link} links go round in a loop: {links}; each {link} must lead to a different drill that "
+                    "does not lead back, so change or remove the wrong link"
+                    + (f" (this one is also the drill's {opposite})" if both_ways else ""))

@@ -6,12 +6,16 @@ from typing import Iterator
 
 from ..content import Content
 from ..problems import Problem
-from .known import known_drills, known_in_protocol, unknown
+from .criteria import every_rule
+from ..source import Source
+from .known import known_drills, known_in_protocol, repeats_ids, unknown, value_at
 
 #: code, what it names in words, and the section of the protocol that defines it.
 MEASURE = ("E202", "a measure of this protocol", "measures")
 SIGN = ("E203", "a warning sign of this protocol", "warning_signs")
 ASSESSMENT = ("E204", "an assessment of this protocol", "assessments")
+#: the sections whose ids a protocol uses.
+USED_SECTIONS = tuple(section for _, _, section in (MEASURE, SIGN, ASSESSMENT))
 
 
 def references(protocol: dict) -> Iterator[tuple[tuple, tuple[str, str, str | None]]]:
@@ -19,32 +23,34 @@ def references(protocol: dict) -> Iterator[tuple[tuple, tuple[str, str, str | No
     for i, measure in enumerate(protocol["measures"]):
         if "assessment" in measure:
             yield ("measures", i, "assessment"), ASSESSMENT
-    for i, sign in enumerate(protocol["warning_signs"]):
-        if "rule" in sign:
-            yield ("warning_signs", i, "rule", "measure"), MEASURE
+    for path, rule in every_rule(protocol):
+        if "measure" in rule:
+            yield path + ("measure",), MEASURE
     for p, phase in enumerate(protocol["phases"]):
         at = ("phases", p)
         for i in range(len(phase["drills"])):
             yield at + ("drills", i, "drill"), ("E201", "a drill in drills/", None)
-        for i in range(len(phase.get("exit_criteria", []))):
-            yield at + ("exit_criteria", i, "measure"), MEASURE
         for i in range(len(phase["warning_signs"])):
             yield at + ("warning_signs", i), SIGN
         for i in range(len(phase.get("assessments", []))):
             yield at + ("assessments", i), ASSESSMENT
 
 
+def missing_ids(source: Source, section: str) -> dict[str, tuple]:
+    """Ids the protocol uses from ``section`` that the section does not define, each with the path first using it."""
+    known, missing = known_in_protocol(source, section), {}
+    for path, (_, _, used) in references(source.data):
+        if used == section and value_at(source.data, path) not in known:
+            missing.setdefault(value_at(source.data, path), path)
+    return missing
+
+
 def check(content: Content) -> Iterator[Problem]:
+    """Unknown ids; none from a section that repeats an id, where the repeat (E206) is the id gone missing."""
     drills = known_drills(content)
     for source in content.valid_protocols():
         for path, (code, what, section) in references(source.data):
-            value = _at(source.data, path)
+            value = value_at(source.data, path)
             known = drills if section is None else known_in_protocol(source, section)
-            if value not in known:
+            if value not in known and not (section and repeats_ids(source, section)):
                 yield unknown(code, source, path, value, known, f"'{value}' is not {what}")
-
-
-def _at(data, path: tuple):
-    for step in path:
-        data = data[step]
-    return data

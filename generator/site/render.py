@@ -9,19 +9,23 @@ Jinja's own HTML escaping never applies twice.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import lru_cache
+from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
+from ..clock import today
 from ..model import Handbook
 from ..printables.site import print_href
 from . import links, markup
 from .fields import FieldReference
-from .pages import location, relative, site_pages
+from .pages import DRILLS, LIBRARY, LIBRARY_DATA, category_page, label, location, page_url, relative, site_pages
 
 DATA_SCHEMA = "data/protocol-data.schema.json"
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
 @pass_context
@@ -59,16 +63,66 @@ def environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(md=_md, inline=_inline, plain=markup.plain, anchor=markup.anchor,
                        url=markup.url, front=_front)
-    env.globals.update(href=_href, print_href=print_href)
+    env.globals.update(href=_href, print_href=print_href, label=label, category_page=category_page,
+                       library=LIBRARY, library_data=LIBRARY_DATA)
     return env
+
+
+def _digest(value) -> str:
+    return hashlib.blake2b(json.dumps(value, sort_keys=True, default=str).encode(), digest_size=16).hexdigest()
+
+
+def _structure(handbook: Handbook) -> str:
+    """What links and lists depend on beyond a page's own content: which drills (in which category) and which
+    protocols, phases, warning signs, assessments and references there are."""
+    protocols = [[p.id, [[item.id for item in items] for items in (p.phases, p.warning_signs, p.assessments,
+                                                                  p.references)]] for p in handbook.protocols]
+    return _digest([[(d.id, d.category) for d in handbook.drills.values()], protocols])
+
+
+def _templates_version() -> tuple:
+    return tuple(sorted((path.name, path.stat().st_mtime_ns) for path in TEMPLATES.glob("*.j2")))
+
+
+class Renderer:
+    """Renders the pages, and again only those whose inputs changed since its last run.
+
+    A page is made from its template, the content it shows (:attr:`Page.shows`), and what every page may
+    depend on: the templates, the schemas, the handbook's structure and the date (reviews fall due). ``fresh`` names the pages the last
+    :meth:`render` rendered; the others are the texts it made before.
+    """
+
+    def __init__(self):
+        self._made: dict[str, tuple[tuple, str]] = {}
+        self.fresh: set[str] = set()
+
+    def render(self, handbook: Handbook, schemas: dict[str, dict]) -> dict[str, str]:
+        """Path under the docs folder -> Markdown text of every generated page."""
+        env = environment()
+        common = (_templates_version(), _digest(schemas), _structure(handbook), today())
+        digests: dict[int, str] = {}
+
+        def digest(item) -> str:
+            if id(item) not in digests:
+                digests[id(item)] = _digest(item.data)
+            return digests[id(item)]
+
+        shared = {"handbook": handbook, "field_sections": FieldReference(schemas).sections(), "data_schema": DATA_SCHEMA}
+        made, self.fresh = {}, set()
+        for page in site_pages(handbook):
+            key = (page.template, common, tuple(digest(item) for item in page.shows))
+            if self._made.get(page.path, (None,))[0] != key:
+                text = env.get_template(page.template).render(**shared, **page.context, page_path=page.path)
+                self._made[page.path] = key, text
+                self.fresh.add(page.path)
+            made[page.path] = self._made[page.path][1]
+        self._made = {path: self._made[path] for path in made}
+        return made
 
 
 def render_pages(handbook: Handbook, schemas: dict[str, dict]) -> dict[str, str]:
     """Path under the docs folder -> Markdown text of every generated page."""
-    env = environment()
-    shared = {"handbook": handbook, "field_sections": FieldReference(schemas).sections(), "data_schema": DATA_SCHEMA}
-    return {page.path: env.get_template(page.template).render(**shared, **page.context, page_path=page.path)
-            for page in site_pages(handbook)}
+    return Renderer().render(handbook, schemas)
 
 
 def _json(data) -> str:
@@ -97,4 +151,21 @@ def render_data(handbook: Handbook, schemas: dict[str, dict], address: str | Non
             "format": "itbs-handbook-protocol/1", "version": protocol.version,
             "protocol": protocol.data, "drills": [drills[key] for key in sorted(drills)],
         })
+    files[LIBRARY_DATA] = _library(handbook)
     return files
+
+
+def _library(handbook: Handbook) -> str:
+    """What the drill library's filters need: the protocols, categories and body regions to choose from, and
+    each drill with its address relative to this file."""
+    groups = handbook.drills_by_category()
+    drills = [drill for group in groups.values() for drill in group]
+    regions = sorted({region for drill in drills for region in drill.regions})
+    return json.dumps({
+        "protocols": [{"id": p.id, "title": p.title} for p in handbook.protocols],
+        "categories": [{"id": category, "title": label(category)} for category in groups],
+        "regions": [{"id": region, "title": label(region)} for region in regions],
+        "drills": [{"name": drill.name, "aliases": drill.aliases, "category": drill.category,
+                    "regions": drill.regions, "protocols": sorted({use.protocol.id for use in drill.used_in}),
+                    "url": page_url(location(drill)[0]).removeprefix(f"{DRILLS}/")} for drill in drills],
+    }, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -53,7 +53,7 @@ def test_json_format(project):
 def test_json_carries_the_suggested_edit(project):
     project.edit("protocols/mini.yaml", "- drill: easy-walk", "- drill: easy-walkk")
     problem = json.loads(handbook("--root", str(project.root), "check", "--format", "json").stdout)["problems"][0]
-    assert problem["code"] == "E201" and problem["fix"] == {"start": [48, 16], "end": [48, 26], "text": "easy-walk"}
+    assert problem["code"] == "E201" and problem["fix"] == {"start": [49, 16], "end": [49, 26], "text": "easy-walk"}
 
 
 def test_errors_are_listed_before_warnings_in_every_format(project):

@@ -63,13 +63,27 @@ def test_education_ids_unique_across_protocol_and_phases(project):
 def test_file_name_must_match_id(project):
     project.edit("drills/easy-walk.yaml", "id: easy-walk", "id: flat-walk")
     problem = project.only("E207")
-    assert problem.file == "drills/easy-walk.yaml" and "flat-walk.yaml" in problem.message
+    assert problem.file == "drills/easy-walk.yaml" and "'easy-walk.yaml'" in problem.message
+    assert "change the id back: id: easy-walk" in problem.message and problem.fix.text == "easy-walk"
+
+
+def test_renamed_file_of_a_cited_drill_is_renamed_back(project):
+    (project.root / "drills/easy-walk.yaml").rename(project.root / "drills/flat-walk.yaml")
+    problem = project.only("E207")
+    assert "rename the file to 'easy-walk.yaml'" in problem.message and problem.fix is None
+
+
+def test_id_and_file_name_of_an_uncited_drill_may_change_either_way(project):
+    project.write("drills/plank.yaml", (project.root / "drills/easy-walk.yaml").read_text()
+                  .replace("id: easy-walk", "id: side-plank").replace("Brisk walk on the flat", "Plank"))
+    problem = project.only("E207")
+    assert "rename the file to 'side-plank.yaml' or change the id" in problem.message
 
 
 def test_progression_loop(project):
     project.edit("drills/clamshell-band.yaml", "regression: clamshell", "progression: clamshell")
     problem = project.only("E208")
-    assert "clamshell → clamshell-band → clamshell" in problem.message
+    assert "clamshell → clamshell-band (drills/clamshell.yaml:15), clamshell-band → clamshell" in problem.message
 
 
 def test_phase_without_exit_criterion(project):

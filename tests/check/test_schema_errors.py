@@ -70,7 +70,7 @@ def test_warning_sign_without_action(project):
 def test_dosage_needs_exactly_one_amount(project):
     project.edit("drills/clamshell.yaml", "  reps: 10-15\n", "  reps: 10-15\n  hold_seconds: 5\n")
     problem = project.only("E109")
-    assert problem.line == project.line_of("drills/clamshell.yaml", "dosage:")
+    assert problem.line == project.line_of("drills/clamshell.yaml", "hold_seconds: 5")
     assert "exactly one of reps, hold_seconds, duration_minutes (found reps and hold_seconds)" in problem.message
 
 

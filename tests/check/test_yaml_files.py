@@ -157,8 +157,20 @@ def test_time_in_a_minutes_field_explains_both_readings_without_a_fix(project):
     project.edit("drills/easy-walk.yaml", "duration_minutes: 20-30", "duration_minutes: 1:30")
     problem = project.only("E011")
     assert (problem.line, problem.column, problem.fix) == (6, 21, None)
-    assert problem.message.endswith("write the minutes as a whole number or a range: 90 if you meant 1 h 30 min, "
-                                    "or \"1-2\" if you meant 1 min 30 s")
+    assert problem.message.endswith("write the minutes as 90 if you meant 1 h 30 min, or \"1-2\" if you meant 1 min 30 s")
+
+
+def test_time_in_a_field_of_fractions_of_minutes_is_certain(project):
+    text = (project.root / "protocols/mini.yaml").read_text().replace("    warning_signs: [pain-high]\nreferences:", """\
+    warning_signs: [pain-high]
+    return_to_run:
+      progression_rule: Move on when the last session was pain-free.
+      sessions:
+        - {run_minutes: 2, walk_minutes: 1:30, repeats: 5, surface: grass, total_minutes: 17.5}
+references:""")
+    project.write("protocols/mini.yaml", text)
+    problem = project.only("E011")
+    assert problem.message.endswith("write the minutes as 1.5 if you meant 1 min 30 s") and problem.fix.text == "1.5"
 
 
 def test_hours_minutes_seconds_in_a_minutes_field_is_certain(project):
@@ -250,7 +262,7 @@ def test_each_line_without_its_dash_is_reported(project):
 def test_item_of_fields_without_its_dash_becomes_an_item_of_its_own(project):
     project.edit("protocols/mini.yaml", "      - drill: easy-walk", "        drill: easy-walk")
     problem = project.only("E013")
-    assert (problem.line, problem.column) == (48, 9)
+    assert (problem.line, problem.column) == (49, 9)
     assert problem.message == ("this line has no '- ' in front, so YAML reads it as part of the item above, which then "
                                "has 'drill' twice; start it with '- ' to make it an item of its own")
     assert project.problems() == [problem]
@@ -305,7 +317,7 @@ def test_quoted_text_over_lines_is_not_taken_for_an_open_quote(project):
 def test_bare_greater_or_equal_is_an_operator_to_quote(project):
     project.edit("protocols/mini.yaml", 'operator: "<="', "operator: >=")
     problem = project.only("E014")
-    assert (problem.line, problem.column) == (52, 19)
+    assert (problem.line, problem.column) == (53, 19)
     assert problem.message == ("YAML reads '>' at the start of a value as the start of a text block, so it cannot read "
                                "'>='; put the operator in quotes: \">=\"")
     assert 'operator: ">="\n' in _fixed(project, "protocols/mini.yaml", problem)
@@ -335,7 +347,9 @@ def test_bare_pipe_in_a_text(project):
 def test_text_written_after_a_block_marker_is_explained(project):
     project.edit("protocols/mini.yaml", "how: Ten hops on the affected leg.", "how: > Ten hops on the affected leg.")
     problem = project.only("E004")
-    assert "'>' or '|' starts a text block whose text goes on the lines below, indented" in problem.message
+    assert problem.message == ("'>' starts a text block whose text goes on the lines below, indented; to write the "
+                               "text on this line, leave out the '>': Ten hops on the affected leg.")
+    assert (problem.fix.end[1] - problem.fix.start[1], problem.fix.text) == (2, "")
 
 
 def test_block_marker_with_a_number_and_no_text_is_an_empty_value(project):

@@ -12,9 +12,11 @@ from pypdf import PdfReader
 
 from generator.build import build_site
 from generator.model import load_handbook
-from generator.printables import Printer, site_address, write_booklets, write_phase_pdfs
+from generator.printables import Printer, write_booklets, write_phase_pdfs
 
 REPO = Path(__file__).resolve().parents[2]
+#: The web address the real content's printables are printed with.
+ADDRESS = "https://itbs-handbook.example/"
 
 
 def plain(text: str) -> str:
@@ -53,7 +55,8 @@ def handbook():
 
 @pytest.fixture(scope="session")
 def printer():
-    return Printer(site_address(REPO))
+    """A Printer of the real content, with a web address to print in the footers."""
+    return Printer(ADDRESS)
 
 
 @pytest.fixture(scope="session")
@@ -102,20 +105,19 @@ def protocol(drill_ids: list[str], criterion_text: str = "Pain at most 2/10 for 
     }
 
 
-#: The site's hand-written files (the rest of site_src/ is generated).
-HAND_WRITTEN = ("site_src/assets", "site_src/overrides", "site_src/clinicians/index.md")
+#: The site's hand-written folders (the rest of site_src/ is generated, and so is clinicians/fields.md).
+HAND_WRITTEN = ("site_src/assets", "site_src/overrides", "site_src/clinicians")
 
 
 def make_project(folder: Path, drills: list[dict], protocol_data: dict) -> Path:
     """A project in ``folder`` with the repository's schemas, site configuration and hand-written pages (but
-    site_url https://handbook.example/), and the given drills and protocol."""
+    site_url https://handbook.test/), and the given drills and protocol."""
     shutil.copytree(REPO / "schemas", folder / "schemas")
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    (folder / "mkdocs.yml").write_text(re.sub(r"(?m)^site_url: .*$", "site_url: https://handbook.example/", config))
+    config = re.sub(r"(?m)^site_url: .*\n", "", config) + "site_url: https://handbook.test/\n"
+    (folder / "mkdocs.yml").write_text(config)
     for part in HAND_WRITTEN:
-        source, target = REPO / part, folder / part
-        target.parent.mkdir(parents=True, exist_ok=True)
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, target)
+        shutil.copytree(REPO / part, folder / part, ignore=shutil.ignore_patterns("fields.md"))
     (folder / "drills").mkdir()
     (folder / "protocols").mkdir()
     for data in drills:

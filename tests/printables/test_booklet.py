@@ -6,8 +6,9 @@ import re
 import subprocess
 
 import pytest
+from pypdf import PdfReader
 
-from generator.printables import booklet_path
+from generator.printables import booklet_path, checklist_path
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
@@ -48,3 +49,12 @@ def test_booklet_pages_are_numbered_and_the_contents_give_the_pages(handbook, pr
                            check=True).stdout
     assert re.search(rf"^\s*Drill sheets\s+{drills_page}$", cover, re.MULTILINE)
     assert re.search(rf"^\s*{re.escape(protocol.phases[0].heading)}.*\s2$", cover, re.MULTILINE)
+
+
+def test_the_booklet_shows_each_checklist_page_as_printed_alone_and_its_contents_link_there(handbook, printed, pdf):
+    protocol = handbook.protocols[0]
+    path = printed / booklet_path(protocol, "letter")
+    pages, reader = pdf.pages(path), PdfReader(path)
+    for number, phase in enumerate(protocol.phases, start=1):
+        assert pages[number] == pdf.pages(printed / checklist_path(phase, "letter"))[0], phase.id
+        assert reader.get_destination_page_number(reader.named_destinations[f"checklist-{phase.id}"]) == number

@@ -20,7 +20,7 @@ def test_a_personalised_checklist_has_the_name_and_the_dated_days(made_up, pdf, 
     # The grid's days run from the start date, with the month where it changes.
     assert "Mon 30 Tue 31 Wed 1 Apr Thu 2 Fri 3 Sat 4 Sun 5" in text
     assert all(p.drill.name in text for p in handbook.protocols[0].phases[0].prescriptions)
-    assert "https://handbook.example/" in text
+    assert "https://handbook.test/" in text
 
 
 def test_a_blank_checklist_has_the_weekdays_and_empty_blanks(made_up, pdf, tmp_path):

@@ -7,7 +7,8 @@ import pytest
 pytestmark = pytest.mark.browser
 
 PAGES = {"home": "", "phase": "itbs-runners/return-to-running/", "drill": "drills/clamshell/",
-         "signs": "itbs-runners/warning-signs/", "fields": "clinicians/fields/"}
+         "signs": "itbs-runners/warning-signs/", "fields": "clinicians/fields/", "library": "drills/",
+         "category": "drills/category/strength/"}
 
 
 def open_page(page, url: str):
@@ -33,6 +34,25 @@ def test_searching_an_alias_finds_the_drill(page, site_url, query):
     result.click()
     page.wait_for_url("**/drills/clamshell*/**")
     assert page.locator("h1").inner_text().startswith("Clamshell")
+    assert not page.problems
+
+
+def test_the_drill_library_filters_by_category_and_name_and_links_to_the_drills(page, site_url):
+    open_page(page, site_url + PAGES["library"])
+    library = page.get_by_role("form", name="Filter the drills")
+    library.get_by_label("Category").select_option(label="Strength")
+    results = page.locator(".hb-library__list a")
+    assert results.count() >= 2
+    assert all("Strength" in about for about in page.locator(".hb-library__about").all_inner_texts())
+    assert "Strength" not in page.locator(".hb-library__count").inner_text()
+    library.get_by_label("Name").fill("clam shell")
+    assert results.count() >= 1 and all("lam" in name for name in results.all_inner_texts())
+    assert "category=strength" in page.url
+    results.first.click()
+    page.wait_for_url("**/drills/clamshell*/**")
+    assert page.locator("h1").inner_text().startswith("Clamshell")
+    page.go_back()
+    assert page.locator(".hb-library__list a").count() == results.count() >= 1
     assert not page.problems
 
 
@@ -64,7 +84,7 @@ def test_no_console_errors_and_no_horizontal_scroll_on_a_phone(browser, site_url
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("name", ["home", "phase", "drill"])
+@pytest.mark.parametrize("name", ["home", "phase", "drill", "library", "category"])
 def test_axe_finds_no_serious_or_critical_violations(browser, site_url, axe, name, scheme):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     page = context.new_page()

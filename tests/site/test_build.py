@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from generator.build import DOCS_DIR, build_site, generate
-from generator.model import ContentError
+from generator.model import ContentError, load_handbook
+from generator.schemas import SchemaSet
+from generator.site.render import Renderer, render_pages
 
 HOSTILE = "Clam <script>alert(1)</script> shell"
 
@@ -42,7 +45,8 @@ def test_content_errors_write_nothing_and_keep_the_old_site(tmp_path, new_projec
     (project / "drills" / "easy-run.yaml").write_text("id: easy-run\nname: [broken\n")
     result = handbook("build", cwd=project)
     assert result.returncode == 1
-    assert "drills/easy-run.yaml:3:1: E004" in result.stdout and "Traceback" not in result.stdout + result.stderr
+    assert re.search(r"^drills/easy-run\.yaml:\d+:\d+: E004 ", result.stdout, re.MULTILINE)
+    assert "Traceback" not in result.stdout + result.stderr
     assert {p: p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()} == before
     assert {p: p.read_bytes() for p in sorted((project / DOCS_DIR).rglob("*")) if p.is_file()} == docs_before
 
@@ -64,8 +68,8 @@ def test_only_changed_pages_are_rewritten_and_stale_ones_removed(new_project):
     assert generate(project).written == []
     drill = project / "drills" / "easy-run.yaml"
     drill.write_text(drill.read_text().replace("name: Easy run", "name: Easy jog"))
-    assert generate(project).written == ["test-protocol/return.md", "drills/index.md", "drills/easy-run.md",
-                                         "data/test-protocol.json"]
+    assert generate(project).written == ["test-protocol/return.md", "drills/category/running.md",
+                                         "drills/easy-run.md", "data/test-protocol.json", "drills/library.json"]
     protocol = project / "protocols" / "test-protocol.yaml"
     protocol.write_text(protocol.read_text().replace("      - {drill: easy-run, dosage: {duration_minutes: \"10-20\"}}\n", ""))
     drill.unlink()
@@ -87,3 +91,19 @@ def test_build_prints_no_mkdocs_banner(new_project):
     assert result.returncode == 0, result.stderr
     assert "MkDocs 2" not in result.stdout + result.stderr and "Zensical" not in result.stdout + result.stderr
     assert result.stdout.splitlines()[-1].startswith("Built ")
+
+
+def test_a_kept_renderer_renders_again_only_the_pages_that_show_a_change(new_project):
+    project = new_project()
+    renderer = Renderer()
+    generate(project, renderer)
+    generate(project, renderer)
+    assert renderer.fresh == set()
+    drill = project / "drills" / "easy-run.yaml"
+    drill.write_text(drill.read_text().replace("name: Easy run", "name: Easy jog"))
+    generated = generate(project, renderer)
+    assert renderer.fresh == {"test-protocol/return.md", "drills/index.md", "drills/category/running.md",
+                              "drills/easy-run.md"}
+    assert "drills/easy-run.md" in generated.written
+    handbook, schemas = load_handbook(project), SchemaSet(project / "schemas").documents
+    assert renderer.render(handbook, schemas) == render_pages(handbook, schemas)

@@ -116,8 +116,9 @@ def test_two_builds_are_byte_identical(real_site, tmp_path):
 def test_published_data_validates_against_its_schema(real_site, handbook):
     _, site_dir = real_site
     data_dir = site_dir / "data"
-    documents = [json.loads(p.read_text(encoding="utf-8")) for p in data_dir.glob("*.schema.json")]
-    registry = Registry().with_resources((doc["$id"], Resource.from_contents(doc)) for doc in documents)
+    documents = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in data_dir.glob("*.schema.json")}
+    registry = Registry().with_resources((doc.get("$id", name), Resource.from_contents(doc))
+                                         for name, doc in documents.items())
     schema = json.loads((data_dir / "protocol-data.schema.json").read_text(encoding="utf-8"))
     for protocol in handbook.protocols:
         data = json.loads((data_dir / f"{protocol.id}.json").read_text(encoding="utf-8"))
@@ -147,3 +148,22 @@ def test_aliases_are_in_the_search_index(real_site, handbook):
     for drill in handbook.drills.values():
         for alias in drill.aliases:
             assert alias in text[f"drills/{drill.id}/"], (drill.id, alias)
+
+
+def test_drill_pages_are_reached_from_their_category_page_not_from_every_menu(site, handbook):
+    _, site_dir, pages = site
+    home = pages[page_of(site_dir, "")]
+    assert not [link for link in home.links if link.startswith("drills/") and link.count("/") == 2
+                and not link.startswith("drills/category/")], "the home page's menu lists drills"
+    for drill in handbook.drills.values():
+        category = page_of(site_dir, f"drills/category/{drill.category}")
+        assert f"../../{drill.id}/" in pages[category].links, drill.id
+        assert "../" in pages[page_of(site_dir, f"drills/{drill.id}")].links
+
+
+def test_the_home_page_lists_each_protocol_with_its_condition_and_status(site, handbook):
+    _, site_dir, _ = site
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    for protocol in handbook.protocols:
+        row = home.split(f'<td><a href="{protocol.id}/">', 1)[1].split("</tr>", 1)[0]
+        assert protocol.condition.replace("(", "").split()[0] in row and "In use" in row, protocol.id

@@ -1,0 +1,135 @@
+"""``handbook evaluate``: the current phase's exit criteria and warning signs on an athlete's log, and one verdict."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from ..evaluate import evaluate_phase
+from ..log import LogError, read_log
+from ..model import ACTIONS, Phase, Protocol, Rule, RuleGroup, load_handbook
+from ..schemas import SchemaSet
+
+NAME = "evaluate"
+HELP = "evaluate an athlete's log (JSON or CSV) against a phase: exit criteria, warning signs and a verdict"
+STATES = {"met": "met", "not-met": "not yet", "no-data": "no data"}
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("log", metavar="LOG", type=Path, help="the log: a .json file, or a .csv file with one row per entry")
+    parser.add_argument("--protocol", metavar="ID", help="the protocol's id (needed only when there are several)")
+    parser.add_argument("--phase", metavar="ID", help="the phase to evaluate (default: the latest phase the log names, "
+                                                      "else the first)")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="text for people, json for programs")
+
+
+def run(args) -> int:
+    handbook = load_handbook(args.root)
+    protocols = [p for p in handbook.protocols if args.protocol in (None, p.id)]
+    if len(protocols) != 1:
+        known = ", ".join(p.id for p in handbook.protocols)
+        problem = "choose one with --protocol" if protocols else f"'{args.protocol}' is not a protocol"
+        return _usage(f"{problem}. Protocols: {known}")
+    protocol = protocols[0]
+    phases = [phase.id for phase in protocol.phases]
+    if args.phase and args.phase not in phases:
+        return _usage(f"'{args.phase}' is not a phase of {protocol.id}. Phases: {', '.join(phases)}")
+    try:
+        entries = read_log(args.log, protocol.data, SchemaSet(args.root / "schemas"))
+    except OSError as exc:
+        return _usage(f"cannot read {args.log}: {exc.strerror or exc}")
+    except LogError as exc:
+        for problem in exc.problems:
+            print(f"{problem.file}:{problem.line}:{problem.column}: {problem.code} {problem.message}")
+        print(f"The log was not evaluated: fix the {len(exc.problems)} problem(s) above.", file=sys.stderr)
+        return 1
+    result = evaluate_phase(protocol.data, entries, args.phase)
+    print(json.dumps(result, indent=2, ensure_ascii=False) if args.format == "json" else report(protocol, result))
+    return 0
+
+
+def _usage(message: str) -> int:
+    print(f"handbook evaluate: {message}", file=sys.stderr)
+    return 2
+
+
+def report(protocol: Protocol, result: dict) -> str:
+    """The result in words: each criterion with its deciding values, the signs present, the verdict."""
+    phase = next(p for p in protocol.phases if p.id == result["phase"])
+    lines = [f"{protocol.title}, {phase.heading} (log up to {result['latest'] or 'no entries yet'})", "",
+             "Exit criteria:"]
+    for criterion, found in zip(phase.exit_criteria, result["criteria"]):
+        lines.append(f"  {STATES[found['result']['state']]:<8} {criterion.threshold}")
+        lines += [f"           {line}" for line in deciding(criterion.rule, found["result"])]
+    if not phase.exit_criteria:
+        lines.append("  none: this is the last phase")
+    lines += ["", "Warning signs present:"]
+    signs = {sign.id: sign for sign in protocol.warning_signs}
+    for found in result["signs"]:
+        sign = signs[found["id"]]
+        lines.append(f"  {sign.severity.upper():<6} {sign.name}: {sign.action_text}")
+        lines += [f"         {line}" for line in deciding(sign.rule, found["result"])]
+    if not result["signs"]:
+        lines.append("  none")
+    lines += ["", f"Verdict: {verdict(protocol, phase, result)}"]
+    return "\n".join(lines)
+
+
+def verdict(protocol: Protocol, phase: Phase, result: dict) -> str:
+    target = next(p for p in protocol.phases if p.id == result["target"])
+    if result["verdict"] == "move-on":
+        return f"ready to move on to {target.heading}."
+    if result["action"] == "regress-one-phase":
+        return f"step back: go back to {target.heading}."
+    if result["verdict"] == "keep-going":
+        return ("keep going: this is the last phase." if phase.next is None
+                else "keep going: not every exit criterion is met yet.")
+    return ACTIONS[result["action"]][0].lower() + ACTIONS[result["action"]][1:] + "."
+
+
+def deciding(rule: Rule | RuleGroup, result: dict) -> list[str]:
+    """The values that decide a rule, in words: '2 of the last 3 sessions ≤ 2 /10; needs 3 in a row'."""
+    if isinstance(rule, RuleGroup):
+        return [f"{'all' if rule.combine == 'all' else 'any'} of:"] + [
+            f"  {STATES[part['state']]}: {part_rule.text()}{_joined(deciding(part_rule, part))}"
+            for part_rule, part in zip(rule.parts, result["parts"])]
+    if "change" in result:
+        return [_change(rule, result)]
+    return [_comparison(rule, result)]
+
+
+def _joined(lines: list[str]) -> str:
+    return f" — {'; '.join(lines)}" if lines else ""
+
+
+def _condition(rule: Rule) -> str:
+    if rule.between or rule.measure.kind not in ("categorical", "boolean"):
+        return rule.comparison()
+    accepted = [v for v in rule.measure.values if rule.holds(v)] if rule.measure.kind == "categorical" else [rule.value]
+    return "at " + " or ".join(rule.measure.shown(v) for v in accepted)
+
+
+def _comparison(rule: Rule, result: dict) -> str:
+    if result["state"] == "no-data":
+        return "nothing logged yet"
+    shown = rule.measure.shown
+    if result["needed"] == 1:
+        latest = result["periods"][-1]
+        return f"latest: {shown(latest['values'][-1])} on {latest['end']}"
+    period = result["period"]
+    values = ", ".join(shown(v) for part in result["periods"] for v in part["values"]) or "no values"
+    words = f"{result['held']} of the last {result['needed']} {period} {_condition(rule)} ({values})"
+    gaps = sum(part["holds"] is None for part in result["periods"])
+    if gaps:
+        words += f"; {gaps} {period.removesuffix('s') if gaps == 1 else period} without a value"
+    return words if result["state"] == "met" else f"{words}; needs {result['needed']} in a row"
+
+
+def _change(rule: Rule, result: dict) -> str:
+    period = result["change"].removesuffix("s")
+    if result["previous"] is None:
+        return f"nothing to compare with the {period} before" if result["current"] else "nothing logged yet"
+    shown = rule.measure.shown
+    return (f"this {period}: {shown(round(result['current']['mean'], 2))}, the {period} before: "
+            f"{shown(round(result['previous']['mean'], 2))} (change {result['difference']:+.2g})")

@@ -1,0 +1,41 @@
+"""``handbook export --format fhir``: a protocol as a FHIR R4 Bundle, to a file or to standard output."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .. import fhir
+from ..model import load_handbook
+from ..project import site_address
+
+NAME = "export"
+HELP = "write a protocol in an exchange format: --format fhir gives a FHIR R4 Bundle (PlanDefinition and more)"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--format", choices=(fhir.FORMAT,), required=True, help="fhir: a FHIR R4 Bundle as JSON")
+    parser.add_argument("--protocol", metavar="ID", help="the protocol's id (needed only when there are several)")
+    parser.add_argument("-o", "--output", metavar="FILE", type=Path,
+                        help="the file to write (default: standard output)")
+
+
+def run(args) -> int:
+    handbook = load_handbook(args.root)
+    protocols = [p for p in handbook.protocols if args.protocol in (None, p.id)]
+    if len(protocols) != 1:
+        known = ", ".join(p.id for p in handbook.protocols)
+        problem = "choose one with --protocol" if protocols else f"'{args.protocol}' is not a protocol"
+        print(f"handbook export: {problem}. Protocols: {known}", file=sys.stderr)
+        return 2
+    text = fhir.bundle_json(protocols[0], site_address(args.root))
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        args.output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"handbook export: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    print(f"Wrote {args.output}", file=sys.stderr)
+    return 0

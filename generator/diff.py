@@ -1,0 +1,180 @@
+"""What changed between two versions of the content, in clinicians' words, and the version bump each change needs.
+
+Both sides are checked content. Lists keyed by an id (measures, warning signs, a phase's drills and exit
+criteria …) become maps so that DeepDiff compares items by id, not by place; DeepDiff finds what changed and
+:mod:`generator.diff_words` says it: a threshold as 'Pain during activity ≤ 2/10 → ≤ 3/10', a drill moved
+between phases, a red flag softened, a text reworded. Each change is classed by the version bump it needs:
+
+- major: a threshold loosened, a criterion or red flag removed, a warning sign softened, phases restructured;
+- minor: content added or tightened, or any other clinical change;
+- patch: wording (editorial).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from deepdiff import DeepDiff
+
+from .model import Handbook, Phase, Protocol, build_handbook
+from .revisions import Revision
+
+MAJOR, MINOR, PATCH = "major", "minor", "patch"
+BUMPS = (PATCH, MINOR, MAJOR)
+#: fields that only say who reviewed the content and which version it is: never a change of content.
+META = ("id", "version", "reviewed", "changes")
+#: protocol sections that are lists of items with an id.
+SECTIONS = ("measures", "assessments", "warning_signs", "education", "references")
+#: a phase's lists of items, keyed by what identifies an item in them.
+PHASE_ITEMS = ("drills", "exit_criteria", "education", "run_sessions")
+#: a phase's fields that are groups of fields.
+PHASE_GROUPS = ("activities", "return_to_run")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change, as a sentence: ``place`` ('Phase 3 exit') and what changed there."""
+
+    protocol: str | None
+    phase: str | None
+    place: str
+    what: str
+    bump: str
+    #: the text's word diff, for editorial changes: (op, words) with op '=', '-' or '+'.
+    words: tuple[tuple[str, str], ...] = ()
+    #: the protocols whose version this change counts towards.
+    affects: tuple[str, ...] = ()
+
+    @property
+    def kind(self) -> str:
+        return "editorial" if self.bump == PATCH else "clinical"
+
+    @property
+    def text(self) -> str:
+        return f"{self.place}: {self.what}"
+
+    def as_json(self) -> dict:
+        return {"protocol": self.protocol, "phase": self.phase, "place": self.place, "change": self.what,
+                "text": self.text, "kind": self.kind, "bump": self.bump,
+                "words": [list(part) for part in self.words], "affects": list(self.affects)}
+
+
+@dataclass
+class Side:
+    """One side of the comparison: the data as maps keyed by id, and the linked handbook for the words."""
+
+    name: str
+    handbook: Handbook
+    drills: dict[str, dict]
+    protocols: dict[str, dict]
+    files: dict[str, str] = field(default_factory=dict)
+
+    def protocol(self, protocol_id: str) -> Protocol | None:
+        return next((p for p in self.handbook.protocols if p.id == protocol_id), None)
+
+    def phase(self, protocol_id: str, phase_id: str) -> Phase | None:
+        protocol = self.protocol(protocol_id)
+        return next((p for p in protocol.phases if p.id == phase_id), None) if protocol else None
+
+
+def criterion_keys(criteria: list[dict]) -> list[str]:
+    """Keys of a phase's exit criteria: the measure's id, numbered when a phase has two on one measure."""
+    keys, seen = [], {}
+    for criterion in criteria:
+        seen[criterion["measure"]] = seen.get(criterion["measure"], 0) + 1
+        count = seen[criterion["measure"]]
+        keys.append(criterion["measure"] if count == 1 else f"{criterion['measure']}#{count}")
+    return keys
+
+
+def _keyed(items: list[dict], key: str = "id") -> dict:
+    return {item[key]: item for item in items}
+
+
+def phase_map(phase: dict) -> dict:
+    """A phase with its lists of items as maps; the walk-run sessions numbered from 1."""
+    values = {k: v for k, v in phase.items() if k not in ("drills", "exit_criteria", "education", "return_to_run")}
+    values["typical_duration"] = dict(phase["typical_duration"])
+    values["drills"] = _keyed(phase["drills"], "drill")
+    values["exit_criteria"] = dict(zip(criterion_keys(phase.get("exit_criteria", [])), phase.get("exit_criteria", [])))
+    values["education"] = _keyed(phase.get("education", []))
+    run = phase.get("return_to_run")
+    if run:
+        values["return_to_run"] = {k: v for k, v in run.items() if k != "sessions"}
+    values["run_sessions"] = {str(n): s for n, s in enumerate(run["sessions"], 1)} if run else {}
+    values.setdefault("assessments", [])
+    return values
+
+
+def protocol_map(data: dict) -> dict:
+    """A protocol as nested maps keyed by id, without its version and review fields."""
+    values = {"protocol": {k: v for k, v in data.items() if k not in (*META, *SECTIONS, "phases")}}
+    values.update({section: _keyed(data.get(section, [])) for section in SECTIONS})
+    values["phases"] = {phase["id"]: phase_map(phase) for phase in data["phases"]}
+    return values
+
+
+def side(revision: Revision) -> Side:
+    content = revision.result.content
+    drills = [s.data for s in content.valid_drills()]
+    protocols = [s.data for s in content.valid_protocols()]
+    return Side(revision.name, build_handbook(drills, protocols), _keyed(drills),
+                {p["id"]: protocol_map(p) for p in protocols},
+                {s.data["id"]: s.file for s in content.valid_protocols()})
+
+
+def item_of(path: list) -> tuple[tuple, object]:
+    """(the item a changed path lies in, the field of the item that changed, or None for the whole item)."""
+    if path[0] == "phases" and len(path) > 2 and path[2] in PHASE_ITEMS:
+        depth = 4
+    elif path[0] == "phases" and len(path) > 2 and path[2] in PHASE_GROUPS:
+        depth = 3
+    elif path[0] == "protocol":
+        depth = 1
+    else:
+        depth = 2
+    return tuple(path[:depth]), (path[depth] if len(path) > depth else None)
+
+
+def changed_items(old: dict, new: dict) -> dict[tuple, set]:
+    """Each item that differs between two maps, with the fields that differ (None: added or removed)."""
+    items: dict[tuple, set] = {}
+    for changes in DeepDiff(old, new, view="tree").values():
+        for change in changes:
+            item, name = item_of(change.path(output_format="list"))
+            items.setdefault(item, set()).add(name)
+    return items
+
+
+def compare(old: Side, new: Side) -> list[Change]:
+    """Every change of content from ``old`` to ``new``, grouped by protocol, in phase order."""
+    from .diff_words import Wording
+
+    changes: list[Change] = []
+    for protocol_id in sorted(old.protocols.keys() | new.protocols.keys()):
+        wording = Wording(old, new, protocol_id)
+        if protocol_id not in old.protocols or protocol_id not in new.protocols:
+            changes.append(wording.whole_protocol())
+            continue
+        items = changed_items(old.protocols[protocol_id], new.protocols[protocol_id])
+        changes += wording.phase_order()
+        for item, names in items.items():
+            changes += wording.item(item, names)
+    wording = Wording(old, new, None)
+    for item, names in changed_items({"drills": old.drills}, {"drills": new.drills}).items():
+        changes += wording.library_drill(item[1], names)
+    return sorted(changes, key=_order(old, new))
+
+
+def _order(old: Side, new: Side):
+    def key(change: Change):
+        place = new.phase(change.protocol, change.phase) or old.phase(change.protocol, change.phase) \
+            if change.protocol and change.phase else None
+        return (change.protocol is None, change.protocol or "", place.number if place else 0)
+    return key
+
+
+def needed_bump(changes: list[Change], protocol_id: str) -> str | None:
+    """The version bump the changes need for a protocol, or None when none of them touch it."""
+    bumps = [BUMPS.index(c.bump) for c in changes if protocol_id in c.affects]
+    return BUMPS[max(bumps)] if bumps else None

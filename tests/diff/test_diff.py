@@ -1,0 +1,146 @@
+"""One change of each kind between two revisions: the sentence a clinician reads and the bump it needs."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.diff import needed_bump
+
+
+@pytest.mark.parametrize("old, new, sentence, bump", [
+    ('value: 2\n        text: Pain at most', 'value: 3\n        text: Pain at most',
+     "Phase 1 exit: Pain during activity ≤ 2/10 → ≤ 3/10 (loosened)", "major"),
+    ('value: 2\n        text: Pain at most', 'value: 1\n        text: Pain at most',
+     "Phase 1 exit: Pain during activity ≤ 2/10 → ≤ 1/10 (tightened)", "minor"),
+    ('operator: "<="\n        value: 2', 'operator: "<="\n        value: 2\n        sustained: {count: 3, period: days}',
+     "Phase 1 exit: Pain during activity ≤ 2/10 → ≤ 2/10 for 3 consecutive days (tightened)", "minor"),
+])
+def test_thresholds(repository, old, new, sentence, bump):
+    repository.edit(old, new)
+    change = repository.only()
+    assert (change.text, change.bump, change.kind) == (sentence, bump, "clinical")
+
+
+def test_criterion_added_and_removed(repository):
+    repository.edit("    drills:\n      - drill: clamshell-band\n",
+                    "    drills:\n      - drill: clamshell-band\n    exit_criteria:\n      - measure: hops-pain-free\n"
+                    "        operator: \"==\"\n        value: true\n        text: Ten hops without pain.\n")
+    change = repository.only()
+    assert (change.text, change.bump) == ("Phase 2 exit: new criterion: Hops without pain: yes (tightened)", "minor")
+    repository.commit("gate for phase 2")
+    repository.edit("    exit_criteria:\n      - measure: hops-pain-free\n        operator: \"==\"\n        value: true\n"
+                    "        text: Ten hops without pain.\n", "")
+    change = repository.only()
+    assert (change.text, change.bump) == ("Phase 2 exit: criterion removed: Hops without pain: yes (loosened)", "major")
+
+
+def test_drill_added_removed_moved_and_dose(repository):
+    repository.edit("      - drill: clamshell-band\n", "      - drill: clamshell-band\n      - drill: easy-walk\n")
+    assert (repository.only().text, repository.only().bump) == ("Phase 2: drill added: Brisk walk on the flat, 20-30\u00a0min, 5×/week",
+                                                                 "minor")
+    repository.git("checkout", "--", ".")
+    repository.edit("      - drill: clamshell\n      - drill: easy-walk", "      - drill: easy-walk")
+    repository.edit("      - drill: clamshell-band\n", "      - drill: clamshell-band\n      - drill: clamshell\n")
+    change = repository.only()
+    assert change.text.startswith("Phase 2: Clamshell moved here from phase 1 (Settle symptoms), dose 3 × 10-15 reps")
+    assert change.bump == "minor"
+    repository.git("checkout", "--", ".")
+    repository.edit("      - drill: clamshell\n      - drill: easy-walk", "      - drill: easy-walk")
+    assert (repository.only().text, repository.only().bump) == ("Phase 1: drill removed: Clamshell", "minor")
+    repository.git("checkout", "--", ".")
+    repository.edit("dosage: {per_week: 3}", "dosage: {per_week: 5}")
+    assert (repository.only().text, repository.only().bump) == (
+        "Phase 1: Brisk walk on the flat dose 20-30\u00a0min, 3×/week → 20-30\u00a0min, 5×/week", "minor")
+
+
+def test_warning_signs(repository):
+    repository.edit("    severity: red\n", "    severity: amber\n")
+    assert (repository.only().text, repository.only().bump) == (
+        "Red flag 'Pain above 5/10': severity red → amber (softened)", "major")
+    repository.git("checkout", "--", ".")
+    repository.edit("action: stop-and-contact-clinician", "action: step-back")
+    assert repository.only().bump == "major" and "(softened)" in repository.only().text
+    repository.git("checkout", "--", ".")
+    repository.edit('operator: ">", value: 5}', 'operator: ">", value: 6}')
+    assert (repository.only().text, repository.only().bump) == (
+        "Red flag 'Pain above 5/10': applies when Pain during activity > 5/10 → > 6/10 (loosened: it shows later)",
+        "major")
+    repository.git("checkout", "--", ".")
+    repository.edit('operator: ">", value: 5}', 'operator: ">", value: 4}')
+    assert repository.only().bump == "minor" and "(tightened: it shows sooner)" in repository.only().text
+    repository.git("checkout", "--", ".")
+    repository.edit("phases:\n", "  - id: night-pain\n    name: Pain at night\n    description: Pain wakes you up.\n"
+                                 "    severity: red\n    action: stop-and-contact-clinician\nphases:\n")
+    repository.edit("    warning_signs: [pain-high]\n    assessments", "    warning_signs: [pain-high, night-pain]\n"
+                                                                       "    assessments")
+    texts = {(c.text, c.bump) for c in repository.changes()}
+    assert texts == {("Red flag 'Pain at night': added: stop and contact your clinician", "minor"),
+                     ("Phase 1: warning sign 'Pain at night' now applies", "minor")}
+    repository.commit("night pain")
+    repository.edit("    warning_signs: [pain-high, night-pain]\n", "    warning_signs: [pain-high]\n")
+    assert (repository.only().text, repository.only().bump) == (
+        "Phase 1: warning sign 'Pain at night' no longer applies", "major")
+
+
+def test_measures_assessments_references_evidence(repository):
+    repository.edit("    unit: /10\n", "    unit: /100\n")
+    assert (repository.only().text, repository.only().bump) == ("Measure 'Pain during activity': unit /10 → /100", "minor")
+    repository.git("checkout", "--", ".")
+    repository.edit("    scoring: good, fair or poor.\n", "    scoring: good, fair or poor.\n    who: clinician\n")
+    assert (repository.only().text, repository.only().bump) == ("Assessment 'Step-down test': done by none → clinician",
+                                                                 "minor")
+    repository.git("checkout", "--", ".")
+    repository.edit("        references: [thomee-1997]\n", "        references: [thomee-1997, fredericson-2000]\n")
+    change = repository.only()
+    assert change.text == "Phase 1 exit, 'Pain during activity ≤ 2/10': now cites Fredericson et al., 2000"
+    assert change.bump == "minor"
+    repository.git("checkout", "--", ".")
+    repository.edit("    source: Phys Ther. 1997;77(12):1690-1703\n",
+                    "    source: Phys Ther. 1997;77(12):1690-1703\n    evidence: {level: randomised-trial}\n")
+    assert (repository.only().text, repository.only().bump) == ("Reference 'Thomeé, 1997': evidence none → randomised trial",
+                                                                 "minor")
+
+
+def test_wording_is_editorial_with_a_word_diff(repository):
+    repository.edit("text: Pain at most 2/10 while walking.", "text: Pain no higher than 2/10 while walking.")
+    change = repository.only()
+    assert change.text == "Phase 1 exit, 'Pain during activity ≤ 2/10': text reworded"
+    assert (change.kind, change.bump) == ("editorial", "patch")
+    assert change.words == (("=", "Pain"), ("-", "at most"), ("+", "no higher than"), ("=", "2/10 while walking."))
+
+
+def test_sessions_and_phase_structure(repository):
+    repository.edit("    drills:\n      - drill: clamshell-band\n",
+                    "    drills:\n      - drill: clamshell-band\n    return_to_run:\n      progression_rule: Move on when"
+                    " pain stays at 2/10.\n      sessions:\n        - {run_minutes: 1, walk_minutes: 4, repeats: 5,"
+                    " surface: grass, total_minutes: 25}\n")
+    repository.commit("walk-run")
+    repository.edit("run_minutes: 1, walk_minutes: 4", "run_minutes: 2, walk_minutes: 3")
+    assert (repository.only().text, repository.only().bump) == (
+        "Phase 2 return to running, session 1: 5 × (run 1 min, walk 4 min), 25 min in all on grass → "
+        "5 × (run 2 min, walk 3 min), 25 min in all on grass", "minor")
+    repository.git("checkout", "--", ".")
+    repository.edit("      - drill: clamshell-band\n", "      - drill: clamshell-band\n    exit_criteria:\n"
+                    "      - {measure: hops-pain-free, operator: \"==\", value: true, text: Ten hops without pain.}\n")
+    path = repository.root / "protocols/mini.yaml"
+    text = path.read_text()
+    first, second, end = text.index("  - id: settle"), text.index("  - id: load"), text.index("references:\n  - id: f")
+    path.write_text(text[:first] + text[second:end] + text[first:second] + text[end:])
+    assert ("Phases: restructured: Settle symptoms → Load now reads Load → Settle symptoms", "major") in \
+        {(c.text, c.bump) for c in repository.changes()}
+    repository.git("checkout", "--", ".")
+    path.write_text(text[:second].replace("  - id: load", "") + text[end:])
+    assert (repository.only().text, repository.only().bump) == ("Phase 2: removed (phases restructured)", "major")
+
+
+def test_needed_bump_is_the_largest(repository):
+    repository.edit("text: Pain at most 2/10 while walking.", "text: Pain no higher than 2/10 while walking.")
+    repository.edit("value: 2\n        text", "value: 3\n        text")
+    assert needed_bump(repository.changes(), "mini") == "major"
+
+
+def test_drill_library_change_counts_for_the_protocols_using_it(repository):
+    repository.edit("  reps: 10-15\n", "  reps: 12-15\n", "drills/clamshell.yaml")
+    change = repository.only()
+    assert (change.protocol, change.affects, change.bump) == (None, ("mini",), "minor")
+    assert change.text == "Drill 'Clamshell': default dose 3 × 10-15 reps, each side → 3 × 12-15 reps, each side"

@@ -1,0 +1,125 @@
+"""`handbook evaluate` on the example logs: the verdict and the values that decide it; bad logs at file:line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+LOGS = Path(__file__).parent / "logs"
+
+
+def evaluate(capsys, *args):
+    code = main(["--root", str(REPO), "evaluate", *map(str, args), "--protocol", "itbs-runners"])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def as_json(capsys, log: Path, *args) -> dict:
+    code, out, err = evaluate(capsys, log, "--format", "json", *args)
+    assert code == 0, out + err
+    return json.loads(out)
+
+
+def test_ready_to_move_on(capsys):
+    result = as_json(capsys, LOGS / "ready-to-move-on.json")
+    assert (result["phase"], result["verdict"], result["target"]) == ("load-and-condition", "move-on",
+                                                                       "strength-and-control")
+    walk, plank, mornings = (criterion["result"] for criterion in result["criteria"])
+    assert [p["values"] for p in walk["periods"]] == [[30], [34]]
+    assert plank["periods"][-1]["values"] == [35]
+    assert (mornings["held"], mornings["needed"], mornings["period"]) == (7, 7, "days")
+    assert [sign["id"] for sign in result["signs"]] == ["pain-safe-zone"]
+    code, out, _ = evaluate(capsys, LOGS / "ready-to-move-on.json")
+    assert code == 0 and out.rstrip().endswith("Verdict: ready to move on to Phase 3: Strength and movement control.")
+
+
+def test_not_yet_from_a_csv_log(capsys):
+    result = as_json(capsys, LOGS / "not-yet.csv")
+    assert result["verdict"] == "keep-going" and result["target"] == "load-and-condition"
+    assert [c["result"]["state"] for c in result["criteria"]] == ["not-met", "no-data", "not-met"]
+    walk, _, mornings = (criterion["result"] for criterion in result["criteria"])
+    assert (walk["held"], walk["needed"]) == (1, 2)
+    assert (mornings["held"], mornings["streak"], mornings["needed"]) == (5, 3, 7)
+    _, out, _ = evaluate(capsys, LOGS / "not-yet.csv")
+    assert "1 of the last 2 sessions ≥ 30\u00a0min (30\u00a0min, 25\u00a0min); needs 2 in a row" in out
+    assert "5 of the last 7 days" in out and "1 day without a value; needs 7 in a row" in out
+    assert "no data  Side-plank hold" in out
+
+
+def test_amber_sign_steps_back(capsys):
+    result = as_json(capsys, LOGS / "amber-sign.json")
+    assert (result["phase"], result["verdict"], result["action"]) == ("return-to-running", "step-back", "step-back")
+    assert [sign["id"] for sign in result["signs"]] == ["pain-above-5-during"]
+    assert result["signs"][0]["result"]["periods"][-1] == {"start": "2026-10-14", "end": "2026-10-14", "values": [6],
+                                                            "holds": True}
+    _, out, _ = evaluate(capsys, LOGS / "amber-sign.json")
+    assert "AMBER  Pain above 5/10 during activity" in out and "latest: 6/10 on 2026-10-14" in out
+
+
+def test_red_flag_stops(capsys):
+    result = as_json(capsys, LOGS / "red-flag.json")
+    assert (result["verdict"], result["action"]) == ("stop", "stop-and-contact-clinician")
+    assert result["signs"][0]["id"] == "swelling-marked" and result["signs"][0]["severity"] == "red"
+    assert result["signs"][0]["result"]["periods"][-1]["values"] == ["marked"]
+    _, out, _ = evaluate(capsys, LOGS / "red-flag.json")
+    assert "RED    Marked swelling" in out and out.rstrip().endswith("Verdict: stop and contact your clinician.")
+
+
+def test_the_phase_asked_for(capsys):
+    result = as_json(capsys, LOGS / "ready-to-move-on.json", "--phase", "assess-and-settle")
+    assert result["phase"] == "assess-and-settle"
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("entries,line,code,words", [
+    ('[{"date": "2026-10-01", "values": {"pain-during-activity": 12}}]', 3, "E501", ["runs from 0 to 10"]),
+    ('[{"date": "2026-10-01", "values": {"knee-swelling": "big"}}]', 3, "E501", ["none, mild, marked, not 'big'"]),
+    ('[{"date": "2026-10-01", "values": {"morning-pain-settled": 1}}]', 3, "E501", ["true or false"]),
+    ('[{"date": "2026-10-01", "values": {"pain-durng-activity": 1}}]', 3, "E202",
+     ["did you mean 'pain-during-activity'?"]),
+    ('[{"date": "2999-01-01", "values": {}}]', 3, "E502", ["after today"]),
+    ('[{"date": "2026-10-02", "values": {}},\n {"date": "2026-10-01", "values": {}}]', 4, "E503",
+     ["comes after one of 2026-10-02"]),
+    ('[{"date": "2026-10-01", "time": "18:00", "values": {}},\n {"date": "2026-10-01", "time": "07:00", "values": {}}]',
+     4, "E503", ["2026-10-01 07:00"]),
+    ('[{"date": "2026-10-01", "phase": "load", "values": {}}]', 3, "E504", ["not a phase of itbs-runners"]),
+    ('[{"date": "2026-02-30", "values": {}}]', 3, "E105", ["day 30 does not exist"]),
+    ('[{"date": "2026-10-01", "value": {}}]', 3, "E102", ["did you mean 'values'?"]),
+])
+def test_bad_json_log_is_one_message_at_its_line(capsys, tmp_path, entries, line, code, words):
+    log = write(tmp_path, "log.json", '{\n  "entries":\n' + entries + "\n}\n")
+    status, out, err = evaluate(capsys, log)
+    assert status == 1 and "Traceback" not in out + err and "not evaluated" in err
+    [problem] = out.splitlines()
+    assert problem.startswith(f"{log}:{line}:") and f" {code} " in problem and all(w in problem for w in words), problem
+
+
+@pytest.mark.parametrize("rows,where,code,words", [
+    ("date,pain-during-activity\n2026-10-01,eleven\n", "2:2", "E501", ["must be a number (found 'eleven')"]),
+    ("date,knee-swelling\n2026-10-01,none\n2026-10-02,huge\n", "3:2", "E501", ["not 'huge'"]),
+    ("date,morning-pain-settled\n2026-10-01,maybe\n", "2:2", "E501", ["true or false"]),
+    ("date,time,pain-during-activity\n2026-10-02,,1\n2026-10-01,,1\n", "3:1", "E503", ["date order"]),
+    ("date,pain-durng\n2026-10-01,1\n", "1:2", "E202", ["not a measure of itbs-runners"]),
+    ("pain-during-activity\n1\n", "1:1", "E101", ["'date' first"]),
+])
+def test_bad_csv_log_is_one_message_at_its_row_and_column(capsys, tmp_path, rows, where, code, words):
+    log = write(tmp_path, "log.csv", rows)
+    status, out, _ = evaluate(capsys, log)
+    [problem] = out.splitlines()
+    assert status == 1 and problem.startswith(f"{log}:{where}: {code} ") and all(w in problem for w in words), problem
+
+
+def test_usage_mistakes_exit_2(capsys, tmp_path):
+    assert evaluate(capsys, tmp_path / "missing.json")[0] == 2
+    code, _, err = evaluate(capsys, LOGS / "red-flag.json", "--phase", "phase-9")
+    assert code == 2 and "is not a phase of itbs-runners" in err
