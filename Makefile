@@ -23,6 +23,7 @@ check: $(STAMP)
 	$(BIN)/handbook check
 
 test: $(STAMP)
+	node --test tests/js/
 	$(BIN)/pytest
 
 bench: $(STAMP)

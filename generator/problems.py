@@ -8,7 +8,6 @@ E4xx versions and changelog, E5xx athlete logs.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 
 ERROR = "error"
@@ -127,9 +126,3 @@ def error(code: str, file: str, position: tuple[int, int], message: str, fix: Fi
 
 def warning(code: str, file: str, position: tuple[int, int], message: str, fix: Fix | None = None) -> Problem:
     return Problem(file, position[0], position[1], code, message, WARNING, fix)
-
-
-def did_you_mean(word, choices, otherwise: str = "") -> str:
-    """' — did you mean 'x'?' for the closest of ``choices``, else ``otherwise``."""
-    close = difflib.get_close_matches(str(word), sorted(str(c) for c in choices), n=1, cutoff=0.6)
-    return f" — did you mean '{close[0]}'?" if close else otherwise
