@@ -73,7 +73,7 @@ class Checklist:
     person: Person = field(default_factory=Person)
     density: str = "regular"
     flowing: bool = False  # runs onto another page: for a phase too long for one even at the densest
-    pages: int = 1
+    pages: int = 1  # as laid out: more than one only when flowing
 
     @property
     def protocol(self) -> Protocol:

@@ -8,6 +8,8 @@ the text); links to handbook pages and anything else keep only their text.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from markupsafe import Markup, escape
 
 from .. import prose
@@ -37,17 +39,28 @@ def _flat(blocks: list[Block]) -> list[str]:
 
 def inline(value) -> Markup:
     """Short text on one line: paragraphs and list items run on, separated by spaces."""
-    return Markup(" ".join(" ".join(_flat(prose.read(str(value)).blocks)).split()))
+    return Markup(_inline(str(value)))
 
 
 def blocks(value) -> Markup:
     """Longer text: paragraphs and (numbered) lists."""
+    return Markup(_blocks(str(value)))
+
+
+# A build renders each text several times (the documents, and the keys its cache finds them by).
+@lru_cache(maxsize=8192)
+def _inline(text: str) -> str:
+    return " ".join(" ".join(_flat(prose.read(text).blocks)).split())
+
+
+@lru_cache(maxsize=8192)
+def _blocks(text: str) -> str:
     parts = []
-    for block in prose.read(str(value)).blocks:
+    for block in prose.read(text).blocks:
         if block.kind == "paragraph":
             parts.append(f"<p>{_runs(block.runs)}</p>")
         else:
             tag = "ol" if block.ordered else "ul"
             items = "".join(f"<li>{' '.join(_flat(item))}</li>" for item in block.items)
             parts.append(f"<{tag}>{items}</{tag}>")
-    return Markup("".join(parts))
+    return "".join(parts)
