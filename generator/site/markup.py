@@ -34,7 +34,9 @@ _ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
 def _html(value) -> str:
-    return html.escape(str(value), quote=True)
+    """``& < >`` escaped: the text of Markdown, where quotes need no escaping (and escaped ones would show
+    twice in the table of contents, which escapes heading text again)."""
+    return html.escape(str(value), quote=False)
 
 
 def _list_marker_escaped(text: str) -> str:
@@ -134,4 +136,4 @@ def url(value: str) -> Markup:
 
 def title(value) -> str:
     """A page title for front matter: HTML-escaped, since the theme prints titles as they are."""
-    return _html(" ".join(str(value).split()))
+    return html.escape(" ".join(str(value).split()), quote=True)
