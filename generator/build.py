@@ -25,6 +25,7 @@ from .model import Handbook, load_handbook
 from .project import site_address
 from .printables.site import PRINT_CACHE, SitePrintables
 from .schemas import SchemaSet
+from .site import offline
 from .site.pages import OUT_OF_NAV, navigation
 from .site.render import Renderer, render_data
 from .site_dir import MARK, check_site_dir, staging_folder
@@ -178,7 +179,9 @@ def mkdocs_build(root: Path, generated: Generated, site_dir: Path,
     try:
         with mkdocs_logging() as messages:
             try:
-                build(mkdocs_config(root, generated.nav, staging))
+                config = mkdocs_config(root, generated.nav, staging)
+                config.plugins[offline.PLUGIN] = offline.offline_plugin()
+                build(config)
             except (MkDocsException, SystemExit) as exc:
                 raise BuildFailed(messages + [str(exc)]) from None
         if before_swap:

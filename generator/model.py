@@ -9,13 +9,14 @@ Nothing here knows about HTML or Markdown.
 from __future__ import annotations
 
 import operator as op
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Sequence
 
 from .check import CheckResult, check_project
 from .clock import today
 from .problems import Problem
+from .week import SESSION_PARTS, TRAINING, WEEKDAYS, times_a_week
 
 AMOUNT_FIELDS = ("reps", "hold_seconds", "duration_minutes")
 SEVERITY_ORDER = ("red", "amber", "green")
@@ -102,8 +103,9 @@ class Dosage:
         sets = f"{self.sets} set{'' if self.sets == 1 else 's'}"
         return f"{self.sets} × {each}" if each else sets
 
-    def text(self) -> str:
-        """The whole dose in words: '3 × 10-15 reps, each side, tempo 3-1-1, rest 60 s, 3×/week'."""
+    def text(self, weekly: bool = True) -> str:
+        """The whole dose in words: '3 × 10-15 reps, each side, tempo 3-1-1, rest 60 s, 3×/week';
+        without the times a week when not ``weekly`` (inside a session, whose days say it)."""
         parts = [self.amount]
         if self.side:
             parts.append("each side" if self.side == "each" else "both sides together")
@@ -111,7 +113,7 @@ class Dosage:
             parts.append(f"tempo {self.tempo}")
         if self.rest_seconds is not None:
             parts.append(f"rest {self.rest_seconds}{NBSP}s")
-        if self.per_week:
+        if self.per_week and weekly:
             parts.append(f"{self.per_week}×/week")
         return ", ".join(p for p in parts if p)
 
@@ -323,6 +325,7 @@ class WarningSign:
     rule: Rule | RuleGroup | None = None
     references: list[Reference] = field(default_factory=list)
     evidence: Evidence | None = None
+    keywords: list[str] = field(default_factory=list)
     phases: list[Phase] = field(default_factory=list, repr=False)
     protocol: Protocol | None = field(default=None, repr=False)
 
@@ -382,6 +385,64 @@ class Prescription:
 
 
 @dataclass(eq=False)
+class Session:
+    """A session of the phase's week: its drills in the order they are done, its length and weekdays."""
+
+    id: str
+    title: str
+    kind: str
+    minutes: int
+    days: list[str]
+    drills: list[Prescription]
+    warm_up: list[Prescription] = field(default_factory=list)
+    optional: list[Prescription] = field(default_factory=list)
+    cool_down: list[Prescription] = field(default_factory=list)
+    note: str | None = None
+    references: list[Reference] = field(default_factory=list)
+    evidence: Evidence | None = None
+
+    @property
+    def parts(self) -> list[tuple[str, list[Prescription]]]:
+        """('Warm-up', drills), ('Main', drills), ('Optional', drills), ('Cool-down', drills): the parts it has."""
+        named = (("Warm-up", self.warm_up), ("Main", self.drills), ("Optional", self.optional),
+                 ("Cool-down", self.cool_down))
+        return [(name, drills) for name, drills in named if drills]
+
+    @property
+    def scheduled(self) -> list[Prescription]:
+        """Every drill of the session but the optional ones, in order."""
+        return self.warm_up + self.drills + self.cool_down
+
+    @property
+    def days_text(self) -> str:
+        """'Mon, Thu' or 'every day'."""
+        if len(self.days) == 7:
+            return "every day"
+        return ", ".join(WEEKDAYS[day][:3] for day in self.days)
+
+
+@dataclass(frozen=True)
+class DayPlan:
+    """One weekday of the phase's week and the sessions that fall on it."""
+
+    day: str
+    sessions: list[Session]
+
+    @property
+    def name(self) -> str:
+        return WEEKDAYS[self.day]
+
+    @property
+    def rest(self) -> bool:
+        """No strength, run or cross-training session on this day."""
+        return not any(session.kind in TRAINING for session in self.sessions)
+
+    @property
+    def minutes(self) -> int:
+        return sum(session.minutes for session in self.sessions)
+
+
+@dataclass(eq=False)
 class Phase:
     id: str
     number: int
@@ -399,6 +460,8 @@ class Phase:
     assessments: list[Assessment] = field(default_factory=list)
     education: list[Education] = field(default_factory=list)
     return_to_run: ReturnToRun | None = None
+    sessions: list[Session] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
     prev: Phase | None = field(default=None, repr=False)
     next: Phase | None = field(default=None, repr=False)
 
@@ -412,6 +475,21 @@ class Phase:
         if self.min_weeks == self.max_weeks:
             return _plural(self.max_weeks, "week")
         return f"{self.min_weeks}-{self.max_weeks} weeks"
+
+    @property
+    def week(self) -> list[DayPlan]:
+        """Monday to Sunday, each with its sessions in the order the phase lists them; empty without sessions."""
+        if not self.sessions:
+            return []
+        return [DayPlan(day, [s for s in self.sessions if day in s.days]) for day in WEEKDAYS]
+
+    @property
+    def extras(self) -> list[Prescription]:
+        """The phase's drills that are in no session: optional extras."""
+        if not self.sessions:
+            return []
+        placed = {id(p) for s in self.sessions for p in s.scheduled + s.optional}
+        return [p for p in self.prescriptions if id(p) not in placed]
 
     @property
     def changed_in(self) -> Release | None:
@@ -619,13 +697,19 @@ def _phase(data: dict, number: int, protocol: Protocol, drills: dict[str, Drill]
         assessments=[assessments[a] for a in data.get("assessments", [])],
         education=[_with_citations(Education, e, cite) for e in data.get("education", [])],
         return_to_run=run and _with_citations(ReturnToRun, run, cite, sessions=[RunSession(**s) for s in run["sessions"]]),
-        protocol=protocol,
+        keywords=data.get("keywords", []), protocol=protocol,
     )
+    weekly = times_a_week(data.get("sessions", []))
     for p in data["drills"]:
         drill = drills[p["drill"]]
         dosage = drill.dosage.merged(p.get("dosage"))
+        if p["drill"] in weekly:
+            dosage = replace(dosage, per_week=weekly[p["drill"]])
         phase.prescriptions.append(Prescription(drill, dosage, p.get("dosage", {}), p.get("note")))
         drill.used_in.append(Use(protocol, phase, dosage))
+    prescribed = {p.drill.id: p for p in phase.prescriptions}
+    phase.sessions = [_with_citations(Session, s, cite, **{part: [prescribed[d] for d in s.get(part, [])]
+                                                           for part in SESSION_PARTS}) for s in data.get("sessions", [])]
     for item in phase.warning_signs + phase.assessments:
         item.phases.append(phase)
     return phase

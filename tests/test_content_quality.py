@@ -11,10 +11,12 @@ DRILLS = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted((R
 
 
 def thresholds():
-    """(label, item) of every exit criterion and every warning-sign rule."""
+    """(label, item) of every exit criterion, every session (its length and days) and every warning-sign rule."""
     for phase in PROTOCOL["phases"]:
         for n, criterion in enumerate(phase.get("exit_criteria", []), 1):
             yield f"{phase['id']}/criterion-{n}", criterion
+        for session in phase.get("sessions", []):
+            yield f"{phase['id']}/session-{session['id']}", session
     for sign in PROTOCOL["warning_signs"]:
         if "rule" in sign:
             yield f"warning-sign/{sign['id']}", sign
@@ -59,3 +61,14 @@ def test_every_drill_is_fully_described(drill):
     for field in ("summary", "dosage", "steps", "cues", "common_errors", "stop_if", "regions"):
         assert drill.get(field), f"{drill['id']} lacks {field}"
     assert len(drill["steps"]) >= 3 or drill["category"] in ("conditioning", "running"), drill["id"]
+
+
+@pytest.mark.parametrize("phase", PROTOCOL["phases"], ids=[p["id"] for p in PROTOCOL["phases"]])
+def test_every_phase_is_a_week_of_sessions_of_a_sensible_size(phase):
+    sessions = phase.get("sessions", [])
+    assert sessions, f"{phase['id']} has no weekly sessions"
+    for session in sessions:
+        assert 1 <= len(session["drills"]) <= 8, f"{session['id']}: 1-8 core drills"
+        assert session["minutes"] <= 60, f"{session['id']}: at most an hour"
+        if session["kind"] == "strength":
+            assert session.get("warm_up") and session.get("cool_down"), f"{session['id']}: warm-up and cool-down"

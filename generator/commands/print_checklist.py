@@ -1,17 +1,24 @@
-"""``handbook print``: one phase's checklist as a PDF, optionally with the athlete's name and dated days."""
+"""``handbook print``: a phase's checklist as a PDF (one page per week, with the athlete's name and dates if given),
+and its weekly sessions as an iCalendar file."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from argparse import ArgumentTypeError
 from pathlib import Path
 
+import yaml
+
+from ..clock import today
 from ..model import load_handbook
-from ..printables import PAPERS, Person, Printer, site_address, write_checklist
+from ..printables import PAPERS, Person, Printer, site_address, write_weeks
+from ..printables.ics import phase_calendar
+from ..project import ProjectNotFound, find_root
 
 NAME = "print"
-HELP = "write a phase's one-page checklist as a PDF, with the athlete's name and dates if given"
+HELP = "write a phase's one-page checklist as a PDF (a page per week), or its sessions as a calendar file"
 
 
 def _date(text: str) -> dt.date:
@@ -21,17 +28,57 @@ def _date(text: str) -> dt.date:
         raise ArgumentTypeError(f"'{text}' is not a date written YYYY-MM-DD") from None
 
 
+def _week(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise ArgumentTypeError(f"'{text}' is not a week number: write 1 for the first week")
+    return int(text)
+
+
+def _weeks(text: str) -> range:
+    found = re.fullmatch(r"([1-9][0-9]*)-([1-9][0-9]*)", text)
+    if not found or int(found[1]) > int(found[2]):
+        raise ArgumentTypeError(f"'{text}' is not a range of weeks: write it like 1-4")
+    return range(int(found[1]), int(found[2]) + 1)
+
+
+def _phases_note() -> str:
+    """The phases of the project in the current folder, for the help text."""
+    try:
+        root = find_root(None)
+    except ProjectNotFound:
+        return "\nRun it inside the project to see its phases here.\n"
+    lines = []
+    for path in sorted((root / "protocols").glob("*.yaml")):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            lines += [f"  {phase['id']:<24} {phase['title']} ({data['id']})" for phase in data["phases"]]
+        except Exception:  # a file that cannot be read: `handbook check` says why
+            lines.append(f"  ({path.name} cannot be read: run handbook check)")
+    return "\nphases:\n" + "\n".join(lines) + "\n"
+
+
 def add_arguments(parser) -> None:
     parser.add_argument("phase", metavar="PHASE", help="the phase's id, for example strength-and-control")
     parser.add_argument("--protocol", metavar="ID", help="the protocol's id (needed only if several have the phase)")
     parser.add_argument("--athlete", metavar="NAME", help="name printed on the sheet")
     parser.add_argument("--start", metavar="DATE", type=_date,
-                        help="start date, YYYY-MM-DD: the grid's seven days are dated from it")
+                        help="the phase's first day, YYYY-MM-DD: the sheet's days are dated from it")
+    weeks = parser.add_mutually_exclusive_group()
+    weeks.add_argument("--week", metavar="N", type=_week, help="the week of the phase the sheet is for (default 1)")
+    weeks.add_argument("--weeks", metavar="A-B", type=_weeks, help="one page for each of these weeks, like 1-4")
     parser.add_argument("--paper", choices=sorted(PAPERS), default="a4", help="paper size (default: a4)")
-    parser.add_argument("-o", "--output", metavar="FILE.pdf", type=Path, required=True, help="the PDF to write")
+    parser.add_argument("-o", "--output", metavar="FILE.pdf", type=Path, help="the PDF to write")
+    parser.add_argument("--ics", metavar="FILE.ics", type=Path,
+                        help="also write the phase's sessions as a calendar file, from the start date (default "
+                             "today) for the weeks asked for (default the phase's longest typical duration)")
+    plain = parser.format_help
+    parser.format_help = lambda: plain() + _phases_note()
+    parser.set_defaults(usage_error=parser.error)
 
 
 def run(args) -> int:
+    if not args.output and not args.ics:
+        args.usage_error("say where to write: -o FILE.pdf, --ics FILE.ics, or both")
     handbook = load_handbook(args.root)
     protocols = [p for p in handbook.protocols if args.protocol in (None, p.id)]
     phases = [phase for protocol in protocols for phase in protocol.phases if phase.id == args.phase]
@@ -40,12 +87,24 @@ def run(args) -> int:
         problem = "is in several protocols; choose one with --protocol" if phases else "is not a phase"
         print(f"handbook print: '{args.phase}' {problem}. Phases: {known or 'none'}", file=sys.stderr)
         return 2
-    person = Person(args.athlete, args.start)
+    phase = phases[0]
+    weeks = args.weeks or range(args.week or 1, (args.week or 1) + 1)
+    written = []
     try:
-        pages = write_checklist(phases[0], args.output, args.paper, person, printer=Printer(site_address(args.root)))
+        if args.output:
+            target = args.output
+            people = [Person(args.athlete, args.start, week) for week in weeks]
+            pages = write_weeks(phase, args.output, args.paper, people, printer=Printer(site_address(args.root)))
+            note = "" if pages == len(people) else f" ({pages} pages: the phase is too long for one a week)"
+            written.append(f"{args.output}{note}")
+        if args.ics:
+            target = args.ics
+            start = args.start or today()
+            calendar_weeks = weeks if args.weeks or args.week else range(1, phase.max_weeks + 1)
+            args.ics.write_bytes(phase_calendar(phase, start, calendar_weeks, site_address(args.root)))
+            written.append(str(args.ics))
     except OSError as exc:
-        print(f"handbook print: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"handbook print: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    note = "" if pages == 1 else f" ({pages} pages: the phase is too long for one)"
-    print(f"Wrote {args.output}{note}.")
+    print(f"Wrote {' and '.join(written)}.")
     return 0

@@ -17,7 +17,7 @@ from .render import paper as paper_of, render_checklist
 from .sheets import PAPERS, SHORTEST, Paper, Person
 
 __all__ = ["PAPERS", "Paper", "Person", "Printer", "booklet_path", "checklist_html", "checklist_path", "site_address",
-           "write_booklets", "write_checklist", "write_phase_pdfs"]
+           "write_booklets", "write_checklist", "write_phase_pdfs", "write_weeks"]
 
 
 def checklist_path(phase: Phase, paper: str | Paper | None) -> str:
@@ -50,6 +50,16 @@ def write_checklist(phase: Phase, path: Path, paper: str | Paper = "a4", person:
     document, _ = (printer or Printer()).checklist(phase, paper, person)
     write(document, path)
     return len(document.pages)
+
+
+def write_weeks(phase: Phase, path: Path, paper: str | Paper, people: list[Person], *,
+                printer: Printer | None = None) -> int:
+    """Write one PDF of a checklist for each of ``people`` (the same athlete, one week each) in turn; returns its
+    number of pages (one a week unless the phase is too long for a page)."""
+    printer = printer or Printer()
+    documents = [printer.checklist(phase, paper, person)[0] for person in people]
+    write(documents[0].copy([page for document in documents for page in document.pages]), path)
+    return sum(len(document.pages) for document in documents)
 
 
 def write_phase_pdfs(handbook: Handbook, out_dir: Path, papers=tuple(PAPERS), *,

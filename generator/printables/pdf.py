@@ -143,7 +143,7 @@ class Printer:
 def _first_guess(sheet: Checklist) -> int:
     """The roomiest density a rough estimate of the sheet's height says fits its paper."""
     phase, run = sheet.phase, sheet.phase.return_to_run
-    counts = {"fixed": 1, "drill": len(phase.prescriptions), "criterion": len(phase.exit_criteria),
+    counts = {"fixed": 1, "drill": len(sheet.rows) + len(sheet.groups), "criterion": len(phase.exit_criteria),
               "signs": len(sheet.sign_groups), "session": len(run.sessions) if run else 0}
     regular = sum(_ESTIMATE_MM[part] * count for part, count in counts.items())
     room = sheet.paper.height_mm - 2 * CHECKLIST_MARGIN_MM - MIN_NOTES_MM - _FOOT_MM

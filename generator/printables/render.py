@@ -13,6 +13,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..model import Protocol
 from . import text
+from .qr import page_qr
 from .sheets import PAPERS, Checklist, Paper, document_date, drill_sheets
 
 STYLESHEET = "print.css"
@@ -32,7 +33,7 @@ def environment() -> Environment:
     env = Environment(loader=PackageLoader("generator", "templates/print"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(inline=text.inline, blocks=text.blocks, date=_date)
-    env.globals.update(margin_mm=CHECKLIST_MARGIN_MM, note_line_mm=NOTE_LINE_MM)
+    env.globals.update(margin_mm=CHECKLIST_MARGIN_MM, note_line_mm=NOTE_LINE_MM, page_qr=page_qr)
     return env
 
 

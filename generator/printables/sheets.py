@@ -11,9 +11,10 @@ import os
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from ..model import ACTIONS, SEVERITY_ORDER, Drill, Phase, Prescription, Protocol, WarningSign
+from ..model import ACTIONS, SEVERITY_ORDER, Drill, Phase, Prescription, Protocol, Session, WarningSign
+from ..week import WEEKDAYS as DAY_NAMES
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+WEEKDAYS = tuple(name[:3] for name in DAY_NAMES.values())
 
 
 @dataclass(frozen=True)
@@ -35,10 +36,16 @@ DENSITIES = {"regular": 1.0, "compact": 0.81, "tight": 0.675, "dense": 0.575}
 
 @dataclass(frozen=True)
 class Person:
-    """Who a personalised sheet is for; both are optional."""
+    """Who a personalised sheet is for and which week of the phase it is; all are optional."""
 
     athlete: str | None = None
     start: dt.date | None = None
+    week: int = 1
+
+    @property
+    def first_day(self) -> dt.date | None:
+        """The first day of this week of the phase: the start date, a week later for week 2, and so on."""
+        return self.start + dt.timedelta(weeks=self.week - 1) if self.start else None
 
 
 @dataclass(frozen=True)
@@ -46,13 +53,66 @@ class Day:
     weekday: str
     date: dt.date | None = None
 
+    @property
+    def key(self) -> str:
+        """'mon', as the content writes weekdays."""
+        return self.weekday.lower()
+
 
 @dataclass(frozen=True)
 class Row:
-    """A drill on the checklist: its name and the dose in the model's words, without technique details."""
+    """A line of tick boxes: a drill (or a session's warm-up or cool-down) and its dose in the model's words,
+    without technique details, with a box on the weekdays it is done (every day when ``days`` is None)."""
 
-    prescription: Prescription
+    names: tuple[str, ...]
     dose: str
+    days: frozenset[str] | None = None
+    part: str | None = None  # 'Warm-up' or 'Cool-down' for a row holding a session's whole warm-up or cool-down
+
+    def ticks(self, day: Day) -> bool:
+        return self.days is None or day.key in self.days
+
+
+@dataclass(frozen=True)
+class Group:
+    """The rows of one session (``session`` None: drills in no session, or a phase without sessions)."""
+
+    rows: list[Row]
+    session: Session | None = None
+    title: str | None = None
+
+    @property
+    def optional(self) -> list[str]:
+        """The session's optional drills with their amounts: 'Dead bug 3 × 8-10 reps'."""
+        return [f"{p.drill.name} {p.dosage.amount}" for p in self.session.optional] if self.session else []
+
+
+def _dose(prescription: Prescription, weekly: bool = True) -> str:
+    return dataclasses.replace(prescription.dosage, tempo=None, rest_seconds=None).text(weekly)
+
+
+def _session_group(session: Session) -> Group:
+    days = frozenset(session.days)
+
+    def together(part: str, prescriptions: list[Prescription]) -> list[Row]:
+        """A warm-up or cool-down in one row: each drill's name and amount."""
+        if not prescriptions:
+            return []
+        return [Row(tuple(f"{p.drill.name} {p.dosage.amount}" for p in prescriptions), "", days, part)]
+
+    rows = [Row((p.drill.name,), _dose(p, weekly=False), days) for p in session.drills]
+    return Group(together("Warm-up", session.warm_up) + rows + together("Cool-down", session.cool_down), session,
+                 f"{session.title} · about {session.minutes} min · {session.days_text}")
+
+
+def groups(phase: Phase) -> list[Group]:
+    """The phase's drills by session, then those in no session; all in one group when it has no sessions."""
+    if not phase.sessions:
+        return [Group([Row((p.drill.name,), _dose(p)) for p in phase.prescriptions])]
+    found = [_session_group(session) for session in phase.sessions]
+    if phase.extras:
+        found.append(Group([Row((p.drill.name,), _dose(p)) for p in phase.extras], title="Optional extras, any day"))
+    return found
 
 
 @dataclass(frozen=True)
@@ -81,12 +141,15 @@ class Checklist:
 
     @property
     def days(self) -> list[Day]:
-        return week(self.person.start)
+        return week(self.person.first_day)
+
+    @property
+    def groups(self) -> list[Group]:
+        return groups(self.phase)
 
     @property
     def rows(self) -> list[Row]:
-        return [Row(p, dataclasses.replace(p.dosage, tempo=None, rest_seconds=None).text())
-                for p in self.phase.prescriptions]
+        return [row for group in self.groups for row in group.rows]
 
     @property
     def sign_groups(self) -> list[SignGroup]:

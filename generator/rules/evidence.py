@@ -1,4 +1,5 @@
-"""W306: every clinical threshold (an exit criterion, a warning sign's rule) cites a reference or has evidence."""
+"""W306: every clinical threshold (an exit criterion, a session's length and days, a warning sign's rule) cites a
+reference or has evidence."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from ..problems import Problem, warning
 
 
 def thresholds(protocol: dict) -> Iterator[tuple[tuple, dict, str]]:
-    """(path, item, what it is in words) of every exit criterion and every warning sign with a rule."""
+    """(path, item, what it is in words) of every exit criterion, session and warning sign with a rule."""
     for p, phase in enumerate(protocol["phases"]):
         for i, criterion in enumerate(phase.get("exit_criteria", [])):
             yield ("phases", p, "exit_criteria", i), criterion, f"the exit criterion '{criterion['text']}'"
+        for i, session in enumerate(phase.get("sessions", [])):
+            yield ("phases", p, "sessions", i), session, f"the session '{session['title']}' (its length and days)"
     for i, sign in enumerate(protocol["warning_signs"]):
         if "rule" in sign:
             yield ("warning_signs", i), sign, f"the warning sign '{sign['id']}'"

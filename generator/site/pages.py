@@ -20,7 +20,7 @@ FIELDS = "clinicians/fields.md"
 CONTRIBUTING = "clinicians/index.md"
 CHANGING = "clinicians/changing.md"
 #: a protocol's pages after its phases, each made from the template of the same name.
-PROTOCOL_PAGES = ("warning-signs", "assessments", "references", "changes")
+PROTOCOL_PAGES = ("log", "warning-signs", "assessments", "references", "changes")
 #: folders whose pages are reached from other pages rather than from the navigation.
 OUT_OF_NAV = (DRILLS,)
 #: the most drills one category page lists; longer categories continue on further pages.

@@ -1,0 +1,44 @@
+"""E222: strength sessions never fall on two days in a row, nor do runs (the week wraps round, Sunday to Monday)."""
+
+from __future__ import annotations
+
+import copy
+from typing import Iterator
+
+from ..content import Content
+from ..problems import Problem, error
+from ..week import SPACED, WEEKDAYS, back_to_back, rest_days
+
+
+def check(content: Content) -> Iterator[Problem]:
+    for source in content.valid_protocols():
+        for p, phase in enumerate(source.data["phases"]):
+            sessions = phase.get("sessions", [])
+            for kind, words in SPACED.items():
+                clashes = back_to_back(sessions, kind)
+                if clashes:
+                    s, i, day = clashes[-1]  # the later day written: the one most likely added last
+                    yield _too_close(source, ("phases", p, "sessions", s, "days", i), sessions, s, i, day, words)
+
+
+def _too_close(source, path: tuple, sessions: list[dict], s: int, i: int, day: str, words: str) -> Problem:
+    before = WEEKDAYS[list(WEEKDAYS)[list(WEEKDAYS).index(day) - 1]]
+    message = (f"{sessions[s]['title']} on {WEEKDAYS[day]} follows other {words} on {before}: {words} need a day "
+               f"between them")
+    free = _free_day(sessions, s, i)
+    if free is None:
+        return error("E222", source.file, source.value_position(path), f"{message}; spread them over the week")
+    return error("E222", source.file, source.value_position(path), f"{message}; write {free} instead of {day}",
+                 source.value_fix(path, free))
+
+
+def _free_day(sessions: list[dict], s: int, i: int) -> str | None:
+    """A weekday for day ``i`` of session ``s`` that leaves no two of its kind in a row and keeps a rest day."""
+    for day in WEEKDAYS:
+        moved = copy.deepcopy(sessions)
+        if day in moved[s]["days"]:
+            continue
+        moved[s]["days"][i] = day
+        if not any(back_to_back(moved, kind) for kind in SPACED) and rest_days(moved):
+            return day
+    return None

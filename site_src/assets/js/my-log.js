@@ -1,0 +1,337 @@
+// The "My log" page: a form made from the protocol's measures, the verdict and each exit criterion as the
+// athlete types, the charts, and the log kept on this device, exported and imported as the CLI's CSV or JSON.
+
+import { painChart, minutesChart } from "./chart.js";
+import { currentPhase, evaluatePhase } from "./evaluate.js";
+import { LogError, NUMERIC_KINDS, readCsv, readJson, withEntry, writeCsv, writeJson } from "./log.js";
+import { localToday, siteAddress } from "./plan.js";
+import { forgetAll, keys, load, save } from "./store.js";
+
+const STATES = { met: "Met", "not-met": "Not yet", "no-data": "No data" };
+const SHOWN_ENTRIES = 14;
+const WEEKS_BEFORE = 7;
+
+const element = (name, attributes = {}, ...children) => {
+  const node = document.createElement(name);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value !== undefined && value !== null && value !== false) node.setAttribute(key, value === true ? "" : value);
+  }
+  node.append(...children.filter((child) => child !== null && child !== undefined));
+  return node;
+};
+
+/** Starts the page in `root` (data-protocol: the protocol's id, whose data the site publishes). */
+export async function start(root) {
+  const data = await (await fetch(siteAddress(`data/${root.dataset.protocol}.json`))).json();
+  const page = new LogPage(root, data.protocol);
+  page.show();
+}
+
+class LogPage {
+  constructor(root, protocol) {
+    this.root = root;
+    this.protocol = protocol;
+    this.measures = Object.fromEntries(protocol.measures.map((measure) => [measure.id, measure]));
+    this.key = keys.log(protocol.id);
+    this.entries = load(this.key, { entries: [] }).entries;
+    this.form = root.querySelector(".hb-log__form");
+    this.status = root.querySelector(".hb-log__status");
+    this.build();
+    this.form.addEventListener("input", () => this.evaluate());
+    this.form.addEventListener("submit", (event) => { event.preventDefault(); this.add(); });
+    root.querySelector("[data-export=csv]").addEventListener("click", () => this.download("csv"));
+    root.querySelector("[data-export=json]").addEventListener("click", () => this.download("json"));
+    root.querySelector(".hb-log__import").addEventListener("change", (event) => this.import(event.target));
+    root.querySelector(".hb-log__delete").addEventListener("click", () => this.forget());
+    root.hidden = false;
+  }
+
+  phase(id) {
+    return this.protocol.phases.find((phase) => phase.id === id);
+  }
+
+  /** The form: date, phase, session, the measures (the phase's own first), a note. */
+  build() {
+    const phaseId = currentPhase(this.protocol, this.entries);
+    const fields = this.form.querySelector(".hb-log__fields");
+    const today = localToday();
+    const phases = element("select", { name: "phase" },
+      ...this.protocol.phases.map((phase, index) =>
+        element("option", { value: phase.id, selected: phase.id === phaseId }, `Phase ${index + 1}: ${phase.title}`)));
+    fields.replaceChildren(
+      element("div", { class: "hb-log__when" },
+        element("label", {}, "Date ", element("input", { type: "date", name: "date", value: today, max: today, required: true })),
+        element("label", {}, "Time (optional) ", element("input", { type: "time", name: "time" }))),
+      element("label", {}, "Phase ", phases),
+      element("label", {}, "Session (optional) ", element("input", { type: "text", name: "session", maxlength: 120 })),
+    );
+    phases.addEventListener("change", () => this.placeMeasures());
+    this.inputs = Object.fromEntries(this.protocol.measures.map((measure) => [measure.id, measureField(measure)]));
+    this.placeMeasures();
+  }
+
+  /** The measures the chosen phase's criteria and warning signs use first, the others under "More measures". */
+  placeMeasures() {
+    const phase = this.phase(this.form.elements.phase.value);
+    const used = phaseMeasures(this.protocol, phase);
+    const own = this.form.querySelector(".hb-log__measures");
+    const more = this.form.querySelector(".hb-log__more-measures");
+    own.replaceChildren(...this.protocol.measures.filter((m) => used.has(m.id)).map((m) => this.inputs[m.id]));
+    more.replaceChildren(...this.protocol.measures.filter((m) => !used.has(m.id)).map((m) => this.inputs[m.id]));
+    this.evaluate();
+  }
+
+  /** The entry the form holds, or null when it records nothing. */
+  draft() {
+    const form = this.form.elements;
+    const values = {};
+    for (const measure of this.protocol.measures) {
+      const value = fieldValue(this.inputs[measure.id], measure);
+      if (value !== null) values[measure.id] = value;
+    }
+    const note = form.note.value.trim();
+    if (!Object.keys(values).length && !note && !form.session.value.trim()) return null;
+    const entry = { date: form.date.value || localToday() };
+    if (form.time.value) entry.time = form.time.value;
+    entry.phase = form.phase.value;
+    if (form.session.value.trim()) entry.session = form.session.value.trim();
+    entry.values = values;
+    if (note) entry.note = note;
+    return entry;
+  }
+
+  add() {
+    const entry = this.draft();
+    if (!entry) {
+      this.say("Fill in at least one measure before saving.");
+      return;
+    }
+    this.entries = withEntry(this.entries, entry);
+    this.keep();
+    this.form.reset();
+    this.form.elements.date.value = localToday();
+    this.form.elements.phase.value = entry.phase;
+    for (const field of Object.values(this.inputs)) clearField(field);
+    this.say(`Entry of ${entry.date} saved on this device.`);
+    this.show();
+  }
+
+  keep() {
+    if (this.entries.length) save(this.key, { entries: this.entries });
+    else localStorage.removeItem(this.key);
+  }
+
+  say(text) {
+    this.status.textContent = text;
+  }
+
+  show() {
+    this.evaluate();
+    this.listEntries();
+  }
+
+  /** The verdict and the criteria on the log plus the entry being typed, and the charts. */
+  evaluate() {
+    const draft = this.draft();
+    const entries = draft ? withEntry(this.entries, draft) : this.entries;
+    const phase = this.phase(this.form.elements.phase.value);
+    const result = evaluatePhase(this.protocol, entries, phase.id);
+    const verdict = this.root.querySelector(".hb-log__verdict");
+    verdict.className = `hb-log__verdict hb-log__verdict--${result.verdict}`;
+    verdict.replaceChildren(element("strong", {}, verdictText(this.protocol, result)),
+      draft ? " (with the entry you are typing, not saved yet)" : "");
+    this.root.querySelector(".hb-log__criteria").replaceChildren(...result.criteria.map((criterion) =>
+      element("li", { class: `hb-log__criterion hb-log__criterion--${criterion.result.state}` },
+        element("span", { class: "hb-log__state" }, STATES[criterion.result.state]), " ",
+        criterion.text.replace(/\*\*|\*/g, ""), " ",
+        element("span", { class: "hb-log__why" }, because(criterion.result, this.measures)))));
+    this.root.querySelector(".hb-log__signs").replaceChildren(...result.signs.map((sign) =>
+      element("li", { class: `hb-log__sign hb-log__sign--${sign.severity}` },
+        element("strong", {}, `${sign.severity === "red" ? "Red" : sign.severity === "amber" ? "Amber" : "Green"}: ${sign.name}`),
+        ` — ${sign.action.replaceAll("-", " ")}`)));
+    const charts = this.root.querySelector(".hb-log__charts");
+    const pain = painChart(this.protocol, phase, entries);
+    const minutes = minutesChart(this.protocol, entries);
+    charts.innerHTML = (pain && `<h3>Pain over time</h3>${pain}`)
+      + (minutes && `<h3>Minutes per week: this week and the ${WEEKS_BEFORE} before</h3>${minutes}`);
+    charts.hidden = !pain && !minutes;
+  }
+
+  listEntries() {
+    const rows = this.entries.slice(-SHOWN_ENTRIES).reverse().map((entry) => {
+      const index = this.entries.indexOf(entry);
+      const remove = element("button", { type: "button", class: "md-button hb-log__remove",
+                                         "aria-label": `Delete the entry of ${entry.date}` }, "Delete");
+      remove.addEventListener("click", () => {
+        this.entries = this.entries.filter((_, at) => at !== index);
+        this.keep();
+        this.show();
+      });
+      const values = Object.entries(entry.values).map(([id, value]) =>
+        `${this.measures[id] ? this.measures[id].name : id}: ${shown(value, this.measures[id])}`).join("; ");
+      return element("tr", {}, element("td", {}, [entry.date, entry.time].filter(Boolean).join(" ")),
+        element("td", {}, values || entry.note || ""), element("td", {}, remove));
+    });
+    const table = this.root.querySelector(".hb-log__entries");
+    table.querySelector("tbody").replaceChildren(...rows);
+    table.hidden = !rows.length;
+    this.root.querySelector(".hb-log__count").textContent = this.entries.length
+      ? `${this.entries.length} ${this.entries.length === 1 ? "entry" : "entries"} on this device${
+        this.entries.length > SHOWN_ENTRIES ? `, the latest ${SHOWN_ENTRIES} shown` : ""}.`
+      : "No entries on this device yet.";
+  }
+
+  download(format) {
+    const text = format === "csv" ? writeCsv(this.entries, this.protocol) : writeJson(this.entries);
+    const blob = new Blob([text], { type: format === "csv" ? "text/csv" : "application/json" });
+    const link = element("a", { href: URL.createObjectURL(blob), download: `${this.protocol.id}-log.${format}` });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  }
+
+  async import(input) {
+    const file = input.files[0];
+    input.value = "";
+    if (!file) return;
+    const text = await file.text();
+    try {
+      const read = /\.csv$/i.test(file.name) ? readCsv : readJson;
+      const entries = read(text, this.protocol, localToday());
+      if (this.entries.length && !confirm(`Replace the ${this.entries.length} entries on this device with the ${entries.length} in ${file.name}?`)) return;
+      this.entries = entries;
+      this.keep();
+      this.say(`${entries.length} entries imported from ${file.name}.`);
+      this.build();
+      this.show();
+    } catch (error) {
+      if (!(error instanceof LogError)) throw error;
+      this.say(`${file.name} was not imported: ${error.problems.slice(0, 5).join("; ")}`);
+    }
+  }
+
+  forget() {
+    if (!confirm("Delete your log, your plan and your ticks from this device? This cannot be undone.")) return;
+    forgetAll();
+    this.entries = [];
+    this.say("Everything the handbook kept on this device is deleted.");
+    this.build();
+    this.show();
+  }
+}
+
+/** Ids of the measures the phase's exit criteria and warning-sign rules use. */
+function phaseMeasures(protocol, phase) {
+  const signs = Object.fromEntries(protocol.warning_signs.map((sign) => [sign.id, sign]));
+  const ids = new Set();
+  const visit = (rule) => {
+    if (!rule) return;
+    if (rule.all || rule.any) (rule.all || rule.any).forEach(visit);
+    else ids.add(rule.measure);
+  };
+  (phase.exit_criteria || []).forEach(visit);
+  phase.warning_signs.forEach((id) => visit(signs[id].rule));
+  return ids;
+}
+
+/** The input for one measure: a 0-10 slider, yes/no, a choice of its values, or a number. */
+function measureField(measure) {
+  const id = `hb-measure-${measure.id}`;
+  const hint = element("span", { class: "hb-log__unit" }, measure.unit ? ` (${measure.unit.trim()})` : "");
+  if (measure.kind === "boolean") {
+    const choice = (value, text) => element("label", {}, element("input", { type: "radio", name: `m:${measure.id}`, value }), ` ${text}`);
+    return element("fieldset", { class: "hb-log__field", "data-measure": measure.id },
+      element("legend", {}, measure.name), choice("yes", "Yes"), choice("no", "No"), clearButton(measure));
+  }
+  if (measure.kind === "categorical") {
+    return element("div", { class: "hb-log__field", "data-measure": measure.id },
+      element("label", { for: id }, measure.name),
+      element("select", { id, name: `m:${measure.id}` }, element("option", { value: "" }, "not recorded"),
+        ...measure.values.map((value) => element("option", { value }, value))));
+  }
+  if (measure.kind === "scale") {
+    const [low, high] = [measure.min ?? 0, measure.max ?? 10];
+    const output = element("output", { for: id, class: "hb-log__output" }, "not recorded");
+    const slider = element("input", { type: "range", id, name: `m:${measure.id}`, min: low, max: high, step: 1, value: low,
+                                      "aria-valuetext": "not recorded" });
+    slider.addEventListener("input", () => {
+      slider.dataset.set = "yes";
+      output.textContent = `${slider.value}/${high}`;
+      slider.setAttribute("aria-valuetext", `${slider.value} out of ${high}`);
+    });
+    return element("div", { class: "hb-log__field hb-log__field--scale", "data-measure": measure.id },
+      element("label", { for: id }, measure.name, hint), element("div", { class: "hb-log__slider" }, slider, output),
+      clearButton(measure));
+  }
+  return element("div", { class: "hb-log__field", "data-measure": measure.id },
+    element("label", { for: id }, measure.name, hint),
+    element("input", { type: "number", id, name: `m:${measure.id}`, inputmode: "decimal", min: measure.min ?? 0,
+                       max: measure.max, step: measure.kind === "count" ? 1 : "any" }));
+}
+
+function clearButton(measure) {
+  const button = element("button", { type: "button", class: "hb-log__clear", "aria-label": `Clear ${measure.name}` }, "Clear");
+  button.addEventListener("click", () => {
+    clearField(button.parentElement);
+    button.form.dispatchEvent(new Event("input"));
+  });
+  return button;
+}
+
+function clearField(field) {
+  for (const input of field.querySelectorAll("input, select")) {
+    if (input.type === "radio") input.checked = false;
+    else if (input.type === "range") {
+      delete input.dataset.set;
+      input.value = input.min;
+      input.setAttribute("aria-valuetext", "not recorded");
+      field.querySelector("output").textContent = "not recorded";
+    } else input.value = "";
+  }
+}
+
+/** The value a measure's field holds, or null when it is not recorded. */
+function fieldValue(field, measure) {
+  if (measure.kind === "boolean") {
+    const checked = field.querySelector("input:checked");
+    return checked ? checked.value === "yes" : null;
+  }
+  const input = field.querySelector("input, select");
+  if (measure.kind === "scale") return input.dataset.set ? Number(input.value) : null;
+  if (input.value === "") return null;
+  return NUMERIC_KINDS.has(measure.kind) ? Number(input.value) : input.value;
+}
+
+const shown = (value, measure) => (typeof value === "boolean" ? (value ? "yes" : "no")
+  : `${value}${measure && measure.unit ? (measure.unit.startsWith("/") ? "" : " ") + measure.unit.trim() : ""}`);
+
+function verdictText(protocol, result) {
+  const phases = protocol.phases;
+  const named = (id) => {
+    const index = phases.findIndex((phase) => phase.id === id);
+    return `Phase ${index + 1}: ${phases[index].title}`;
+  };
+  return {
+    "move-on": `Ready to move on to ${named(result.target)}`,
+    "keep-going": `Keep going with ${named(result.target)}: not every exit criterion is met yet`,
+    hold: "Hold: stay at your current level until the warning sign settles",
+    "step-back": `Step back${result.target !== result.phase ? ` to ${named(result.target)}` : " to an easier level"}`,
+    stop: "Stop and contact your clinician",
+  }[result.verdict];
+}
+
+/** The values that decide a criterion, in words: "2 of the last 3 days held; needs 3". */
+function because(result, measures) {
+  if (result.state === "no-data") return "(nothing logged yet)";
+  if (result.parts) return `(${result.parts.filter((part) => part.state === "met").length} of ${result.parts.length} conditions met)`;
+  const measure = measures[result.measure];
+  if (result.change) {
+    return `(change from the previous ${result.change.replace(/s$/, "")}: ${Math.round(result.difference * 10) / 10})`;
+  }
+  if (result.needed === 1) {
+    const latest = result.periods[0].values;
+    return `(latest: ${shown(latest[latest.length - 1], measure)})`;
+  }
+  return `(${result.held} of the last ${result.needed} ${result.period} held; needs ${result.needed})`;
+}

@@ -1,0 +1,116 @@
+// "Today" on the home page: the athlete picks a phase and its start date once; the page then shows today's
+// sessions with tick boxes, the week so far and a way to change phase. The exit-criteria boxes of the phase
+// pages are kept too. Everything stays in this browser (store.js); nothing is sent anywhere.
+
+import { localToday, phaseSessions, siteAddress, sessionsOn, tickKey, weekOfPhase, weekSoFar } from "./plan.js";
+import { keys, load, save } from "./store.js";
+
+const element = (name, attributes = {}, ...children) => {
+  const node = document.createElement(name);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value !== undefined && value !== null && value !== false) node.setAttribute(key, value === true ? "" : value);
+  }
+  node.append(...children.filter((child) => child !== null && child !== undefined));
+  return node;
+};
+const dateText = (iso) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+
+/** Starts "Today" in `root`: the phase chosen in its form, and that phase's day. */
+export function start(root) {
+  const form = root.querySelector(".hb-today__setup");
+  const plan = root.querySelector(".hb-today__plan");
+  const show = async () => {
+    const chosen = load(keys.plan, null);
+    const option = chosen && form.elements.phase.querySelector(`option[value="${chosen.protocol}/${chosen.phase}"]`);
+    form.hidden = Boolean(option);
+    plan.hidden = !option;
+    if (!option) return;
+    form.elements.phase.value = option.value;
+    form.elements.start.value = chosen.start;
+    const data = await (await fetch(siteAddress(`data/${chosen.protocol}.json`))).json();
+    showPlan(plan, data, chosen, option);
+  };
+  form.elements.start.value ||= localToday();
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const [protocol, phase] = form.elements.phase.value.split("/");
+    save(keys.plan, { protocol, phase, start: form.elements.start.value });
+    show();
+  });
+  root.querySelector(".hb-today__change").addEventListener("click", () => {
+    form.hidden = false;
+    plan.hidden = true;
+    form.elements.phase.focus();
+  });
+  root.hidden = false;
+  show();
+}
+
+function showPlan(plan, data, chosen, option) {
+  const today = localToday();
+  const sessions = phaseSessions(data, chosen.phase);
+  const key = keys.ticks(chosen.protocol, chosen.phase);
+  const ticks = load(key, {});
+  const week = weekOfPhase(chosen.start, today);
+  const where = plan.querySelector(".hb-today__where");
+  where.replaceChildren(element("a", { href: siteAddress(`${chosen.protocol}/${chosen.phase}/`) }, option.textContent),
+    week ? `, week ${week} (started ${dateText(chosen.start)})` : `, starts ${dateText(chosen.start)}`);
+  const todays = week ? sessionsOn(sessions, today) : [];
+  const list = plan.querySelector(".hb-today__sessions");
+  list.replaceChildren(...todays.map((session) => sessionBox(session, ticks[today] || [], (done) => {
+    ticks[today] = done;
+    save(key, ticks);
+    weekList(plan, sessions, chosen, ticks, today);
+  })));
+  if (!todays.length) {
+    list.replaceChildren(element("p", {}, week ? "No session today: a rest day." : "Your phase has not started yet."));
+  }
+  weekList(plan, sessions, chosen, ticks, today);
+}
+
+function sessionBox(session, done, changed) {
+  const ticked = new Set(done);
+  const title = [session.title, session.minutes && `about ${session.minutes}\u00a0min`].filter(Boolean).join(", ");
+  const items = session.drills.map((drill) => {
+    const input = element("input", { type: "checkbox", "data-tick": tickKey(session, drill), checked: ticked.has(tickKey(session, drill)) });
+    input.addEventListener("change", () => {
+      if (input.checked) ticked.add(input.dataset.tick);
+      else ticked.delete(input.dataset.tick);
+      changed([...ticked]);
+    });
+    return element("li", {}, element("label", {}, input, " ", element("span", {}, drill.name)),
+      drill.dose ? ` — ${drill.dose}` : "", drill.part !== "Main" ? element("em", {}, ` (${drill.part.toLowerCase()})`) : "",
+      " ", element("a", { href: siteAddress(`drills/${drill.id}/`), "aria-label": `How to do ${drill.name}` }, "how"));
+  });
+  return element("fieldset", { class: "hb-today__session", "data-session": session.id },
+    element("legend", {}, title), element("ul", {}, ...items));
+}
+
+function weekList(plan, sessions, chosen, ticks, today) {
+  const days = weekSoFar(sessions, chosen.start, today);
+  plan.querySelector(".hb-today__week").replaceChildren(...days.map((day) => {
+    const planned = day.sessions.flatMap((session) => session.drills.map((drill) => tickKey(session, drill)));
+    const done = (ticks[day.date] || []).filter((tick) => planned.includes(tick)).length;
+    const what = day.sessions.length ? day.sessions.map((session) => session.title).join(", ") : "rest day";
+    return element("li", { class: done && done === planned.length ? "hb-today__day--done" : null },
+      element("strong", {}, day.date === today ? "Today" : dateText(day.date)),
+      `: ${what}`, planned.length ? ` — ${done} of ${planned.length} ticked` : "");
+  }));
+}
+
+/** Keeps the exit-criteria boxes of a phase page ticked on this device. */
+export function keepCriteria(document) {
+  const boxes = [...document.querySelectorAll(".hb-checklist input[type=checkbox]")];
+  if (!boxes.length) return;
+  const key = keys.criteria(location.pathname.replace(/index\.html$/, ""));
+  const name = (box, index) => box.closest("[data-criterion]")?.dataset.criterion || String(index);
+  const ticked = new Set(load(key, []));
+  boxes.forEach((box, index) => {
+    box.checked = ticked.has(name(box, index));
+    box.addEventListener("change", () => {
+      if (box.checked) ticked.add(name(box, index));
+      else ticked.delete(name(box, index));
+      save(key, [...ticked]);
+    });
+  });
+}

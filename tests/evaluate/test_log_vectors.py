@@ -1,0 +1,30 @@
+"""The shared CSV log vectors (tests/vectors/logs.json) read and written by generator/log.py; node runs the same
+file against the browser's log.js (tests/js/log.test.mjs)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.log import read_log, to_csv
+from generator.schemas import SchemaSet
+
+REPO = Path(__file__).resolve().parents[2]
+VECTORS = json.loads((REPO / "tests" / "vectors" / "logs.json").read_text(encoding="utf-8"))
+SCHEMAS = SchemaSet(REPO / "schemas")
+TODAY = dt.date.fromisoformat(VECTORS["today"])
+
+
+@pytest.mark.parametrize("case", VECTORS["read"], ids=lambda case: case["name"])
+def test_reading(tmp_path, case):
+    path = tmp_path / "log.csv"
+    path.write_bytes(case["csv"].encode("utf-8"))
+    assert read_log(path, VECTORS["protocol"], SCHEMAS, TODAY) == case["entries"]
+
+
+@pytest.mark.parametrize("case", VECTORS["write"], ids=lambda case: case["name"])
+def test_writing(case):
+    assert to_csv(case["entries"], VECTORS["protocol"]) == case["csv"]

@@ -1,0 +1,62 @@
+// The browser's log format (site_src/assets/js/log.js) on the shared CSV vectors that pytest runs against
+// generator/log.py, a round trip through each form, and problems reported at their row.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import test from "node:test";
+
+import { LogError, readCsv, readJson, withEntry, writeCsv, writeJson } from "../../site_src/assets/js/log.js";
+
+const VECTORS = JSON.parse(readFileSync(new URL("../vectors/logs.json", import.meta.url), "utf-8"));
+const { protocol, today } = VECTORS;
+
+for (const vector of VECTORS.read) {
+  test(`read: ${vector.name}`, () => assert.deepEqual(readCsv(vector.csv, protocol, today), vector.entries));
+}
+
+for (const vector of VECTORS.write) {
+  test(`write: ${vector.name}`, () => assert.equal(writeCsv(vector.entries, protocol), vector.csv));
+}
+
+test("every read vector comes back the same through CSV and through JSON", () => {
+  for (const vector of VECTORS.read) {
+    assert.deepEqual(readCsv(writeCsv(vector.entries, protocol), protocol, today), vector.entries);
+    assert.deepEqual(readJson(writeJson(vector.entries), protocol, today), vector.entries);
+  }
+});
+
+test("JSON is written as the CLI writes it", () => {
+  const entries = [{ date: "2026-10-01", values: { pain: 2 } }];
+  assert.equal(writeJson(entries), '{\n  "entries": [\n    {\n      "date": "2026-10-01",\n      "values": {\n        "pain": 2\n      }\n    }\n  ]\n}\n');
+});
+
+const problems = (text) => {
+  try {
+    readCsv(text, protocol, today);
+  } catch (error) {
+    assert.ok(error instanceof LogError);
+    return error.problems;
+  }
+  return [];
+};
+
+test("bad logs give problems at the row, never an exception of another kind", () => {
+  assert.match(problems("pain\n2\n")[0], /^1:1: the first row must name the columns/);
+  assert.match(problems("date,pian\n2026-10-01,2\n")[0], /^1:2: 'pian' is not a measure of p/);
+  assert.match(problems("date,pain\n2026-10-01,11\n")[0], /^2:1: 'Pain' runs from 0 to 10/);
+  assert.match(problems("date,pain\n2026-10-01,two\n")[0], /^2:1: 'Pain' is measured as a number/);
+  assert.match(problems("date,settled\n2026-10-01,maybe\n")[0], /yes\/no measure/);
+  assert.match(problems("date,swelling\n2026-10-01,huge\n")[0], /takes one of none, mild, marked/);
+  assert.match(problems("date,pain\n2026-12-01,1\n")[0], /after today \(2026-11-01\)/);
+  assert.match(problems("date,pain\n2026-10-02,1\n2026-10-01,1\n")[0], /^3:1: .*keep the entries in date order/);
+  assert.match(problems("date,phase\n2026-10-01,three\n")[0], /'three' is not a phase of p/);
+  assert.match(problems("date,hops\n2026-10-01,2.5\n")[0], /whole number/);
+  assert.throws(() => readJson("{", protocol, today), LogError);
+  assert.throws(() => readJson('{"entries": [{"date": "2026-10-01"}]}', protocol, today), LogError);
+});
+
+test("a new entry goes in date order, after the entries of its day", () => {
+  const log = [{ date: "2026-10-01", values: {} }, { date: "2026-10-03", values: {} }];
+  assert.deepEqual(withEntry(log, { date: "2026-10-02", values: {} }).map((e) => e.date), ["2026-10-01", "2026-10-02", "2026-10-03"]);
+  assert.deepEqual(withEntry(log, { date: "2026-10-03", note: "x", values: {} })[2].note, "x");
+  assert.equal(withEntry([], { date: "2026-10-03", values: {} }).length, 1);
+});

@@ -1,0 +1,157 @@
+"""The athlete's side of the real site in Chromium at phone width: "My log" (entries, verdict, chart, export and
+import, delete), offline after one visit (service worker), "Today" on the home page, ticks that stay."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+LOG = "itbs-runners/log/"
+PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
+KEY = "itbs-handbook:log:itbs-runners"
+#: a week of pain during activity, settling: the last 3 days at 2/10 or less, no swelling.
+WEEK = [3, 2, 3, 2, 1, 1, 0]
+
+
+@pytest.fixture
+def phone(browser):
+    """A phone-sized page of its own context (its own storage and service worker), with ``page.problems``."""
+    context = browser.new_context(**PHONE, accept_downloads=True)
+    page = context.new_page()
+    page.problems = []
+    page.on("console", lambda message: message.type == "error" and page.problems.append(message.text))
+    page.on("pageerror", lambda error: page.problems.append(str(error)))
+    page.on("dialog", lambda dialog: dialog.accept())
+    yield page
+    context.close()
+
+
+def open_log(page, url):
+    page.goto(url + LOG, wait_until="load")
+    page.locator(".hb-log:not([hidden])").wait_for()
+
+
+def set_slider(page, measure, value):
+    page.locator(f"[data-measure={measure}] input").evaluate(
+        "(input, value) => { input.value = value; input.dispatchEvent(new Event('input', {bubbles: true})); }", value)
+
+
+def enter_week(page):
+    for day, pain in enumerate(WEEK, 1):
+        page.fill("input[name=date]", f"2026-03-{day:02d}")
+        set_slider(page, "pain-during-activity", pain)
+        page.locator("[data-measure=knee-swelling] select").select_option("none")
+        page.get_by_role("button", name="Save entry").click()
+
+
+def stored(page):
+    return page.evaluate(f"JSON.parse(localStorage.getItem('{KEY}') || 'null')")
+
+
+def wait_until_offline_ready(page):
+    """The service worker has kept every file of the build and controls the page."""
+    page.evaluate("navigator.serviceWorker.ready")
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30000)
+
+
+def test_a_week_of_entries_gives_a_verdict_and_a_chart_that_stay_and_work_offline(phone, site_url, axe):
+    open_log(phone, site_url)
+    assert "stays on this device" in phone.locator(".hb-private").inner_text()
+    verdict = phone.locator(".hb-log__verdict")
+    set_slider(phone, "pain-during-activity", 7)
+    assert "not saved yet" in verdict.inner_text()
+    phone.get_by_role("button", name="Clear Pain during activity").click()
+    enter_week(phone)
+    assert verdict.inner_text().startswith("Ready to move on to Phase 2")
+    assert phone.locator(".hb-log__criterion--met").count() == 2
+    chart = phone.locator(".hb-log__charts svg").first
+    assert chart.locator("circle").count() == len(WEEK)
+    assert chart.locator(".hb-chart__limit").count() >= 1
+    assert axe(phone) == []
+    phone.reload(wait_until="load")
+    phone.locator(".hb-log:not([hidden])").wait_for()
+    assert "7 entries on this device" in phone.locator(".hb-log__count").inner_text()
+    assert verdict.inner_text().startswith("Ready to move on")
+
+    wait_until_offline_ready(phone)
+    phone.context.set_offline(True)
+    phone.reload(wait_until="load")
+    phone.locator(".hb-log:not([hidden])").wait_for()
+    assert verdict.inner_text().startswith("Ready to move on")
+    set_slider(phone, "pain-during-activity", 8)
+    assert verdict.inner_text().startswith("Step back")
+    phone.goto(site_url + "itbs-runners/return-to-running/", wait_until="load")
+    assert phone.locator("h1").inner_text().startswith("Phase 4")
+    assert not phone.problems
+
+
+def test_search_works_offline(phone, site_url):
+    phone.goto(site_url, wait_until="load")
+    wait_until_offline_ready(phone)
+    phone.context.set_offline(True)
+    phone.reload(wait_until="load")
+    phone.get_by_role("button", name="Search").or_(phone.locator("label[for=__search]").first).first.click()
+    phone.locator(".md-search__input").fill("clamshell")
+    phone.locator('.md-search-result__item a[href*="drills/clamshell/"]').first.wait_for(timeout=15000)
+
+
+def test_export_delete_and_import_give_back_the_same_log(phone, site_url, tmp_path):
+    open_log(phone, site_url)
+    enter_week(phone)
+    phone.fill("textarea[name=note]", 'Hilly route, "new" shoes, then rain')
+    set_slider(phone, "pain-after-activity", 2)
+    phone.get_by_role("button", name="Save entry").click()
+    before = stored(phone)
+    files = {}
+    for form in ("csv", "json"):
+        with phone.expect_download() as download:
+            phone.get_by_role("button", name=f"Export {form.upper()}").click()
+        files[form] = tmp_path / download.value.suggested_filename
+        download.value.save_as(files[form])
+    assert json.loads(files["json"].read_text())["entries"] == before["entries"]
+    for form in ("csv", "json"):
+        phone.get_by_role("button", name="Delete my data").click()
+        assert stored(phone) is None
+        assert "No entries" in phone.locator(".hb-log__count").inner_text()
+        phone.locator(".hb-log__import").set_input_files(files[form])
+        phone.wait_for_function(f"localStorage.getItem('{KEY}') !== null")
+        assert stored(phone) == before, form
+    assert not phone.problems
+
+
+def test_today_shows_the_session_and_keeps_the_ticks(phone, site_url, axe):
+    phone.goto(site_url, wait_until="load")
+    today = phone.locator(".hb-today:not([hidden])")
+    today.wait_for()
+    today.get_by_label("Phase").select_option("itbs-runners/strength-and-control")
+    start = phone.evaluate("(() => { const d = new Date(); d.setDate(d.getDate() - 9);"
+                           " return d.toLocaleDateString('en-CA'); })()")
+    today.get_by_label("Started on").fill(start)
+    today.get_by_role("button", name="Show my day").click()
+    assert "week 2" in today.locator(".hb-today__where").inner_text()
+    boxes = today.locator(".hb-today__session input[type=checkbox]")
+    rest = "rest day" in today.locator(".hb-today__sessions").inner_text()
+    if not rest:
+        boxes.first.check()
+    assert today.locator(".hb-today__week li").count() >= 1
+    assert axe(phone) == []
+    phone.reload(wait_until="load")
+    today.wait_for()
+    assert "Phase 3" in today.locator(".hb-today__where").inner_text()
+    if not rest:
+        assert boxes.first.is_checked() and "1 of" in today.locator(".hb-today__week").inner_text()
+    today.get_by_role("button", name="Change phase or start date").click()
+    assert today.get_by_label("Phase").input_value() == "itbs-runners/strength-and-control"
+    assert not phone.problems
+
+
+def test_exit_criteria_ticks_stay_on_the_device(phone, site_url):
+    phone.goto(site_url + "itbs-runners/return-to-running/", wait_until="load")
+    box = phone.locator(".hb-checklist input[type=checkbox]").first
+    box.check()
+    phone.reload(wait_until="load")
+    assert phone.locator(".hb-checklist input[type=checkbox]").first.is_checked()
+    assert not phone.locator(".hb-checklist input[type=checkbox]").nth(1).is_checked()
