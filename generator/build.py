@@ -28,7 +28,7 @@ from .schemas import SchemaSet
 from .site import offline
 from .site.pages import OUT_OF_NAV, navigation
 from .site.render import Renderer, render_data
-from .site_dir import MARK, check_site_dir, staging_folder
+from .site_dir import MARK, check_site_dir, mark, staging_folder
 
 DOCS_DIR = "site_src"
 SITE_DIR = "site"
@@ -173,7 +173,7 @@ def mkdocs_build(root: Path, generated: Generated, site_dir: Path,
     started = time.perf_counter()
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = staging_folder(site_dir)
+    staging = _staging(site_dir)
     saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(generated.handbook)
     try:
@@ -181,14 +181,17 @@ def mkdocs_build(root: Path, generated: Generated, site_dir: Path,
             try:
                 config = mkdocs_config(root, generated.nav, staging)
                 config.plugins[offline.PLUGIN] = offline.offline_plugin()
-                build(config)
+                with _reused_folders():
+                    build(config, dirty=True)
             except (MkDocsException, SystemExit) as exc:
                 raise BuildFailed(messages + [str(exc)]) from None
         if before_swap:
             before_swap(staging)
+        _remove_empty_folders(staging)
         _swap(staging, site_dir)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging.exists():
+            _empty(staging)
         if saved_epoch is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
@@ -196,15 +199,73 @@ def mkdocs_build(root: Path, generated: Generated, site_dir: Path,
     return time.perf_counter() - started
 
 
+def _kept(site_dir: Path) -> Path:
+    """Where the folders of the site before are kept for the next build to build into."""
+    return site_dir.with_name(f".{site_dir.name}-folders")
+
+
+def _staging(site_dir: Path) -> Path:
+    """The folder to build into: the kept folders of the site before (emptied of files), else a new one.
+
+    Removing a folder is the slowest step of replacing a large site on some disks (about 3 ms each on an ext4
+    volume mounted with ``discard``: 7 to 18 s for the 2,300 pages of 2,000 drills), so the folders are
+    reused rather than removed and made again.
+    """
+    kept = _kept(site_dir)
+    if kept.is_dir() and not kept.is_symlink() and (kept / MARK).is_file():
+        _empty(kept)
+        return kept
+    return staging_folder(site_dir)
+
+
+def _empty(folder: Path) -> None:
+    """Delete every file under ``folder`` but its mark, keeping the folders."""
+    for parent, folders, files in os.walk(folder):
+        links = [name for name in folders if os.path.islink(os.path.join(parent, name))]
+        for name in files + links:
+            if not (name == MARK and parent == str(folder)):
+                os.unlink(os.path.join(parent, name))
+
+
+def _remove_empty_folders(folder: Path) -> None:
+    """Remove the folders under ``folder`` that the new build left empty (those of pages gone since)."""
+    for parent, _, _ in os.walk(folder, topdown=False):
+        if parent != str(folder) and not os.listdir(parent):
+            os.rmdir(parent)
+
+
+@contextmanager
+def _reused_folders():
+    """Let MkDocs build into kept folders: built ``dirty``, it keeps them (a clean build removes them), and
+    since they hold no files it still writes every file; its warning about dirty builds does not apply."""
+    def not_dirty_warning(record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+    logger = logging.getLogger("mkdocs.commands.build")
+    logger.addFilter(not_dirty_warning)
+    try:
+        yield
+    finally:
+        logger.removeFilter(not_dirty_warning)
+
+
 def _swap(new: Path, site_dir: Path) -> None:
-    """Put ``new`` in place of ``site_dir``; the old site stays until the new one is in place."""
-    old = site_dir.with_name(f".{site_dir.name}-old")
+    """Put ``new`` in place of ``site_dir``; the old site stays until the new one is in place, then its folders
+    are kept, emptied of files, for the next build."""
+    old, kept = site_dir.with_name(f".{site_dir.name}-old"), _kept(site_dir)
     if (old / MARK).is_file():
         shutil.rmtree(old)
     if site_dir.exists():
         site_dir.rename(old)
     new.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    if not old.exists():
+        return
+    if kept.exists():
+        shutil.rmtree(old, ignore_errors=True)
+        return
+    old.rename(kept)
+    mark(kept)
+    _empty(kept)
 
 
 @dataclass

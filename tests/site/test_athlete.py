@@ -93,8 +93,10 @@ def test_search_works_offline(phone, site_url):
     wait_until_offline_ready(phone)
     phone.context.set_offline(True)
     phone.reload(wait_until="load")
-    phone.get_by_role("button", name="Search").or_(phone.locator("label[for=__search]").first).first.click()
-    phone.locator(".md-search__input").fill("clamshell")
+    phone.wait_for_function("!/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)",
+                            timeout=15000)
+    phone.locator("label.md-header__button[for=__search]").click()
+    phone.locator(".md-search__input").type("clamshell")
     phone.locator('.md-search-result__item a[href*="drills/clamshell/"]').first.wait_for(timeout=15000)
 
 
@@ -126,7 +128,7 @@ def test_today_shows_the_session_and_keeps_the_ticks(phone, site_url, axe):
     phone.goto(site_url, wait_until="load")
     today = phone.locator(".hb-today:not([hidden])")
     today.wait_for()
-    today.get_by_label("Phase").select_option("itbs-runners/strength-and-control")
+    today.locator("select[name=phase]").select_option("itbs-runners/strength-and-control")
     start = phone.evaluate("(() => { const d = new Date(); d.setDate(d.getDate() - 9);"
                            " return d.toLocaleDateString('en-CA'); })()")
     today.get_by_label("Started on").fill(start)
@@ -144,7 +146,7 @@ def test_today_shows_the_session_and_keeps_the_ticks(phone, site_url, axe):
     if not rest:
         assert boxes.first.is_checked() and "1 of" in today.locator(".hb-today__week").inner_text()
     today.get_by_role("button", name="Change phase or start date").click()
-    assert today.get_by_label("Phase").input_value() == "itbs-runners/strength-and-control"
+    assert today.locator("select[name=phase]").input_value() == "itbs-runners/strength-and-control"
     assert not phone.problems
 
 
