@@ -190,8 +190,10 @@ def mkdocs_build(root: Path, generated: Generated, site_dir: Path,
         _remove_empty_folders(staging)
         _swap(staging, site_dir)
     finally:
-        if staging.exists():
+        if staging == _kept(site_dir):
             _empty(staging)
+        else:
+            shutil.rmtree(staging, ignore_errors=True)
         if saved_epoch is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,28 +63,58 @@ def unless_broken(problem: Problem, broken: list[str]) -> Problem | Withheld:
     return Withheld(problem, tuple(broken)) if broken else problem
 
 
+@dataclass(frozen=True)
+class _Loaded:
+    """What loading one file's bytes and validating them found: the document to list (None when it could not
+    be read or is in the wrong folder), the problems, and whether it passed its schema."""
+
+    source: Source | None
+    problems: list[Problem]
+    valid: bool
+
+
+#: What the latest check loaded, by schemas, file and the SHA-256 of its bytes. The preview checks the content
+#: again on every save; a file whose bytes did not change since is not read as YAML and validated again. The bytes
+#: are always read (the safety checks of :mod:`.files` run every time), and the digest, not the file's time or size,
+#: says whether they changed, so an edit is never missed and a file put back as it was is known again.
+_latest: dict[tuple, _Loaded] = {}
+
+
+def forget_loaded() -> None:
+    """Forget what earlier checks loaded, so that the next one loads every file (to time a check from scratch)."""
+    _latest.clear()
+
+
 def load_content(root: Path, schemas: SchemaSet) -> Content:
-    content = Content(root)
+    global _latest
+    content, earlier, _latest = Content(root), _latest, {}
+    schemas_key = hashlib.sha256(json.dumps(schemas.identified, sort_keys=True).encode("utf-8")).digest()
     for file, problem in find_content(root):
         content.files.append(file)
         raw, problem = (None, problem) if problem else read_content(file)
         if raw is None:
             content.problems.append(problem)
             continue
-        source, problems = load_source(raw, file.display)
-        content.problems += problems
-        if source is None:
-            continue
-        misplaced = _misplaced(file, source, schemas)
-        if misplaced:
-            content.problems.append(misplaced)
-            continue
-        (content.drills if file.kind == "drill" else content.protocols).append(source)
-        schema_problems = schemas.check(file.kind, source)
-        content.problems += schema_problems
-        if not schema_problems and not problems:
+        key = (schemas_key, file.display, file.kind, hashlib.sha256(raw).digest())
+        loaded = _latest[key] = earlier.get(key) or _load(file, raw, schemas)
+        content.problems += loaded.problems
+        if loaded.source is not None:
+            (content.drills if file.kind == "drill" else content.protocols).append(loaded.source)
+        if loaded.valid:
             content.valid.add(file.display)
     return content
+
+
+def _load(file: ContentFile, raw: bytes, schemas: SchemaSet) -> _Loaded:
+    """Load the bytes of ``file`` and validate them against the schema of its kind."""
+    source, problems = load_source(raw, file.display)
+    if source is None:
+        return _Loaded(None, problems, False)
+    misplaced = _misplaced(file, source, schemas)
+    if misplaced:
+        return _Loaded(None, problems + [misplaced], False)
+    schema_problems = schemas.check(file.kind, source)
+    return _Loaded(source, problems + schema_problems, not schema_problems and not problems)
 
 
 def _misplaced(file: ContentFile, source: Source, schemas: SchemaSet) -> Problem | None:

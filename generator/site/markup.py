@@ -52,7 +52,7 @@ def plain(value) -> Markup:
         return Markup("")
     if isinstance(value, bool):
         return Markup("yes" if value else "no")
-    text = " ".join(str(value).split())
+    text = re.sub(r"[ \t\r\n]+", " ", str(value)).strip()  # no-break spaces stay: units keep to their numbers
     return Markup(_list_marker_escaped(_SYNTAX.sub(r"\\\1", _html(text))))
 
 

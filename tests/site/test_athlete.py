@@ -94,10 +94,10 @@ def test_search_works_offline(phone, site_url):
     phone.context.set_offline(True)
     phone.reload(wait_until="load")
     phone.wait_for_function("!/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)",
-                            timeout=15000)
+                            timeout=30000)
     phone.locator("label.md-header__button[for=__search]").click()
     phone.locator(".md-search__input").type("clamshell")
-    phone.locator('.md-search-result__item a[href*="drills/clamshell/"]').first.wait_for(timeout=15000)
+    phone.locator('.md-search-result__item a[href*="drills/clamshell/"]').first.wait_for(timeout=30000)
 
 
 def test_export_delete_and_import_give_back_the_same_log(phone, site_url, tmp_path):
