@@ -5,7 +5,8 @@ files are rewritten only when their text changes, and files generated before
 but no longer produced are removed (a manifest in site_src/ lists them, so
 hand-written pages are never touched). MkDocs builds into a temporary folder,
 the printable checklists and PDFs are added to it (print/), and it replaces
-site/ only when the whole build succeeded.
+site/ only when the whole build succeeded. The old site's folders, emptied of
+files, are kept beside it (.site-folders) for the next build to build into.
 """
 
 from __future__ import annotations
@@ -190,10 +191,7 @@ def mkdocs_build(root: Path, generated: Generated, site_dir: Path,
         _remove_empty_folders(staging)
         _swap(staging, site_dir)
     finally:
-        if staging == _kept(site_dir):
-            _empty(staging)
-        else:
-            shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(staging, ignore_errors=True)
         if saved_epoch is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
