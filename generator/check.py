@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,8 +36,22 @@ class CheckResult:
 
 def check_project(root: Path) -> CheckResult:
     """Every problem of the content under ``root``: errors first, each sorted by file, line and column."""
-    content = load_content(root, SchemaSet(root / "schemas"))
-    found = list(run_rules(content))
+    with _cycle_collector_paused():
+        content = load_content(root, SchemaSet(root / "schemas"))
+        found = list(run_rules(content))
     problems = content.problems + [p for p in found if isinstance(p, Problem)]
     withheld = [w for w in found if isinstance(w, Withheld)]
     return CheckResult(content, sorted(set(problems), key=lambda p: (not p.is_error, p)), withheld)
+
+
+@contextmanager
+def _cycle_collector_paused():
+    """A check makes many small objects and few reference cycles; the cycle collector, which Python starts every
+    few hundred new objects, would spend about a fifth of the check finding none. Memory is freed as usual."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from deepdiff import DeepDiff
-
 from .model import Handbook, Phase, Protocol, build_handbook
 from .revisions import Revision
 
@@ -138,6 +136,8 @@ def item_of(path: list) -> tuple[tuple, object]:
 
 def changed_items(old: dict, new: dict) -> dict[tuple, set]:
     """Each item that differs between two maps, with the fields that differ (None: added or removed)."""
+    from deepdiff import DeepDiff  # here, not above: it takes as long to import as a whole check of the content
+
     items: dict[tuple, set] = {}
     for changes in DeepDiff(old, new, view="tree").values():
         for change in changes:

@@ -56,6 +56,10 @@ _INLINE = {
 #: a '>' at the start of a line followed by a number ('>5/10 pain'): 'more than', not a quotation.
 _MORE_THAN = re.compile(r"^(\s*(?:[-*+] |\d+[.)] )?)>(?=\s?\d)", re.MULTILINE)
 
+#: one line of words with nothing Markdown reads as markup: no list or heading start, no character that marks,
+#: escapes or links anything, no space at either end.
+_PLAIN = re.compile(r"(?!\d+[.)])[^\W_][^\x00\n\r\\`*_\[\]<>!&#|~{}=$]*(?<!\s)")
+
 _RUN_KINDS = {"strong_open": "strong", "em_open": "emphasis", "link_open": "link", "s_open": "text"}
 
 
@@ -126,7 +130,9 @@ def _parser() -> MarkdownIt:
 
 
 def read(text: str) -> Prose:
-    """Parse a long text into blocks and objections."""
+    """Parse a long text into blocks and objections (a plain sentence, the usual case, without the parser)."""
+    if _PLAIN.fullmatch(text):
+        return Prose([Block("paragraph", [Run("text", text)])], [])
     env: dict = {}
     tokens = _parser().parse(_MORE_THAN.sub(r"\1\\>", str(text)), env)
     objections = [Objection(ref["map"][0], "E110", "a link definition ('[name]: address') is not allowed in this "

@@ -139,11 +139,34 @@ class SchemaSet:
         """The fields the group at ``path`` of a ``kind`` document must hold (whatever its other fields)."""
         return {name for part in self._parts_at(kind, path) for name in part.get("required", [])}
 
-    def described(self, kind: str, data) -> Iterator[tuple[tuple, dict, object]]:
-        """(path, schema part, value) for every value of a ``kind`` document and each schema part that
-        describes it ($refs followed), for rules and tests that look for annotated fields."""
-        schema = self.identified[kind]
-        yield from _described(schema, self.registry.resolver(base_uri=schema["$id"]), data, ())
+    def marked(self, kind: str, data, keyword: str, mark) -> Iterator[tuple[tuple, list[dict], object]]:
+        """(path, the schema parts describing it, value) of every value of a ``kind`` document that one of those
+        parts marks ``keyword: mark`` (``contentMediaType: text/markdown`` finds the long texts)."""
+        waiting = [(self._shapes[kind], data, ())]
+        while waiting:
+            shape, value, path = waiting.pop()
+            if shape.marks(keyword, mark):
+                yield path, shape.parts, value
+            if isinstance(value, dict):
+                waiting += [(shape.field(key), inner, path + (key,)) for key, inner in reversed(value.items())]
+            elif isinstance(value, list):
+                item = shape.item()
+                waiting += [(item, inner, path + (i,)) for i, inner in reversed(list(enumerate(value)))]
+
+    @cached_property
+    def _shapes(self) -> dict[str, "_Shape"]:
+        return {kind: _Shape(self, [self.identified[kind]]) for kind in self.identified}
+
+    def _whole(self, schema: dict, resolver=None) -> Iterator[dict]:
+        """``schema`` and every part that also describes its value: through '$ref', 'allOf', 'anyOf' and 'oneOf'."""
+        yield schema
+        resolver = resolver or self.registry.resolver(base_uri=self._homes[id(schema)])
+        if "$ref" in schema:
+            resolved = resolver.lookup(schema["$ref"])
+            yield from self._whole(resolved.contents, resolved.resolver)
+        for combined in ("allOf", "anyOf", "oneOf"):
+            for branch in schema.get(combined, []):
+                yield from self._whole(branch, resolver)
 
     def check(self, kind: str, source: Source) -> list[Problem]:
         """All schema problems of ``source`` read as a ``kind`` document (a content kind, or any schema: 'log')."""
@@ -581,18 +604,29 @@ _LIMIT_WORDS = {
 }
 
 
-def _described(schema: dict, resolver, data, path: tuple):
-    if "$ref" in schema:
-        resolved = resolver.lookup(schema["$ref"])
-        yield from _described(resolved.contents, resolved.resolver, data, path)
-    yield path, schema, data
-    for combined in ("allOf", "anyOf", "oneOf"):
-        for branch in schema.get(combined, []):
-            yield from _described(branch, resolver, data, path)
-    if isinstance(data, dict):
-        for key, part in schema.get("properties", {}).items():
-            if key in data:
-                yield from _described(part, resolver, data[key], path + (key,))
-    if isinstance(data, list) and isinstance(schema.get("items"), dict):
-        for i, item in enumerate(data):
-            yield from _described(schema["items"], resolver, item, path + (i,))
+class _Shape:
+    """The schema parts that describe one place of a document, and (worked out when first needed, then kept) the
+    shape of each field and item below it: walking a document costs one lookup per value."""
+
+    def __init__(self, schemas: SchemaSet, parts: list[dict]):
+        self.schemas = schemas
+        self.parts = [whole for part in parts for whole in schemas._whole(part)]
+        self._inner: dict = {}
+        self._marks: dict = {}
+
+    def marks(self, keyword: str, mark) -> bool:
+        """Whether a part marks this place ``keyword: mark``."""
+        if (keyword, mark) not in self._marks:
+            self._marks[keyword, mark] = any(part.get(keyword) == mark for part in self.parts)
+        return self._marks[keyword, mark]
+
+    def field(self, key: str) -> "_Shape":
+        if key not in self._inner:
+            self._inner[key] = _Shape(self.schemas, [p["properties"][key] for p in self.parts
+                                                     if isinstance(p.get("properties", {}).get(key), dict)])
+        return self._inner[key]
+
+    def item(self) -> "_Shape":
+        if None not in self._inner:
+            self._inner[None] = _Shape(self.schemas, [p["items"] for p in self.parts if isinstance(p.get("items"), dict)])
+        return self._inner[None]

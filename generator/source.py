@@ -110,7 +110,7 @@ def _text_position(raw: bytes, offset: int) -> Position:
 def _unit(path: tuple) -> str | None:
     """'seconds' or 'minutes' when the field's name says it holds one of them."""
     field = path[-1] if path and isinstance(path[-1], str) else ""
-    return next((unit for unit in ("seconds", "minutes") if field.endswith("_" + unit)), None)
+    return "seconds" if field.endswith("_seconds") else "minutes" if field.endswith("_minutes") else None
 
 
 def _time_advice(path: tuple, written: str, number, in_texts: bool) -> tuple[str, str | None]:
@@ -192,7 +192,7 @@ class _Builder:
             number = construct(node)
             return self._time(node, path, number, f"YAML reads the unquoted {node.value} as a time in base 60 and "
                               f"turns it into the number {number}")
-        if plain and _unit(path) and _TIME.fullmatch(node.value):
+        if plain and ":" in node.value and _unit(path) and _TIME.fullmatch(node.value):
             return self._time(node, path, reduce(lambda total, part: total * 60 + int(part), node.value.split(":"), 0),
                               f"{node.value} is written as a time, which YAML keeps as text, not a number")
         if plain and node.tag == _TAG + "str" and not _WORD.fullmatch(node.value):
@@ -256,7 +256,7 @@ class _Builder:
 
     def _text_items(self, node: SequenceNode, item: ScalarNode, path: tuple, index: int) -> list:
         """A text item, cut before each of its lines that reads as an item of its own."""
-        starts = list(self._lines_starting_an_item(item))
+        starts = list(self._lines_starting_an_item(item)) if item.end_mark.line > item.start_mark.line else []
         if not starts:
             return [self.build(item, path + (index,))]
         breaks = [item.start_mark.line, *starts, item.end_mark.line + 1]

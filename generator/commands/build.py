@@ -5,8 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..build import BuildFailed, build_site
-
 NAME = "build"
 HELP = "check the content and build the site into site/ (the old site stays if anything fails)"
 
@@ -16,6 +14,8 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    from ..build import BuildFailed, build_site
+
     try:
         built = build_site(args.root, args.site_dir)
     except BuildFailed as exc:

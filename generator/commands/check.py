@@ -8,8 +8,6 @@ from .. import report
 from ..check import check_project
 from ..problems import CODES
 from ..publishing import with_address_problem
-from ..revisions import RevisionError
-from ..versions import with_version_problems
 
 NAME = "check"
 HELP = "check the YAML content and report every problem"
@@ -32,6 +30,9 @@ def run(args) -> int:
         return 0
     result = check_project(args.root)
     if args.since:
+        from ..revisions import RevisionError
+        from ..versions import with_version_problems
+
         try:
             result = with_version_problems(args.root, args.since, result)
         except RevisionError as exc:

@@ -13,8 +13,7 @@ import yaml
 
 from ..clock import today
 from ..model import load_handbook
-from ..printables import PAPERS, Person, Printer, site_address, write_weeks
-from ..printables.ics import phase_calendar
+from ..printables.sheets import PAPERS, Person
 from ..project import ProjectNotFound, find_root
 
 NAME = "print"
@@ -77,6 +76,9 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    from ..printables import Printer, site_address, write_weeks
+    from ..printables.ics import phase_calendar
+
     if not args.output and not args.ics:
         args.usage_error("say where to write: -o FILE.pdf, --ics FILE.ics, or both")
     handbook = load_handbook(args.root)

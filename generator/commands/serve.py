@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from ..serve import Preview
-
 NAME = "serve"
 HELP = "preview the site on http://127.0.0.1:8000/, reloading the page whenever a file is saved"
 
@@ -13,6 +11,8 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    from ..serve import Preview
+
     preview = Preview(args.root, port=args.port)
     try:
         preview.serve()

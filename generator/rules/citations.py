@@ -9,17 +9,19 @@ from ..problems import Problem
 from .known import known_references, unknown
 
 
-def cited(data, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+def cited(data) -> Iterator[tuple[tuple, str]]:
     """(path, id) of every citation in a document: items of any 'references' list of ids."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key == "references" and isinstance(value, list):
-                yield from ((path + (key, i), ref) for i, ref in enumerate(value) if isinstance(ref, str))
-            else:
-                yield from cited(value, path + (key,))
-    elif isinstance(data, list):
-        for i, item in enumerate(data):
-            yield from cited(item, path + (i,))
+    waiting = [((), data)]
+    while waiting:
+        path, value = waiting.pop()
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                if key == "references" and isinstance(inner, list):
+                    yield from ((path + (key, i), ref) for i, ref in enumerate(inner) if isinstance(ref, str))
+                elif isinstance(inner, (dict, list)):
+                    waiting.append((path + (key,), inner))
+        elif isinstance(value, list):
+            waiting += [(path + (i,), inner) for i, inner in enumerate(value) if isinstance(inner, (dict, list))]
 
 
 def check(content: Content) -> Iterator[Problem | Withheld]:

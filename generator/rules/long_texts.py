@@ -58,11 +58,10 @@ def check(content: Content) -> Iterator[Problem]:
     schemas = _schemas(content.root / "schemas")
     for kind, sources in (("drill", content.valid_drills()), ("protocol", content.valid_protocols())):
         for source in sources:
-            pages, seen = None, set()
-            for path, schema, text in schemas.described(kind, source.data):
-                if schema.get("contentMediaType") != MARKDOWN or not isinstance(text, str) or path in seen:
+            pages = None
+            for path, _, text in schemas.marked(kind, source.data, "contentMediaType", MARKDOWN):
+                if not isinstance(text, str):
                     continue
-                seen.add(path)
                 read = prose.read(text)
                 for objection in read.objections:
                     yield error(objection.code, source.file, _place(source, path, objection), objection.message)

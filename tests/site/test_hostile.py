@@ -63,8 +63,9 @@ def hostile_content(folder: Path) -> Path:
         (folder / part).mkdir(parents=True)
         for path in sorted((FIXTURE / part).glob("*.yaml")):
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
-            texts = [(where, sub) for where, sub, value in schemas.described(kind, data)
-                     if isinstance(value, str) and sub.get("type") == "string" and where[-1] != "unit"]
+            texts = [(where, {key: about for part in parts for key, about in part.items()})
+                     for where, parts, value in schemas.marked(kind, data, "type", "string")
+                     if isinstance(value, str) and where[-1] != "unit"]
             for where, sub in texts:
                 text = _hostile(sub, next(numbers))
                 if text is not None:
