@@ -32,4 +32,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/table.py
 
 clean:
-	rm -rf site .cache $(VENV) node_modules
+	rm -rf site .site-* .cache $(VENV) node_modules

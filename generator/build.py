@@ -7,6 +7,7 @@ hand-written pages are never touched). MkDocs builds into a temporary folder,
 the printable checklists and PDFs are added to it (print/), and it replaces
 site/ only when the whole build succeeded. The old site's folders, emptied of
 files, are kept beside it (.site-folders) for the next build to build into.
+A site built from the same inputs (:mod:`generator.fingerprint`) is left as it is.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .fhir import render_fhir
+from .fingerprint import fingerprint, is_current, stamp
 from .model import Handbook, load_handbook
 from .project import site_address
 from .printables.site import PRINT_CACHE, SitePrintables
@@ -272,14 +274,25 @@ def _swap(new: Path, site_dir: Path) -> None:
 class Built:
     generated: Generated
     site_dir: Path
-    mkdocs_seconds: float
+    mkdocs_seconds: float = 0.0
     printables_seconds: float = 0.0
+    #: whether the site in place was already built from the same inputs, and left as it was.
+    current: bool = False
 
 
 def build_site(root: Path, site_dir: Path | None = None) -> Built:
-    """The whole ``handbook build``: generate, then build the site into ``site_dir`` (default: root/site)."""
+    """The whole ``handbook build``: generate, then build the site into ``site_dir`` (default: root/site),
+    unless the site there was built from the same inputs."""
     site_dir = check_site_dir(root, site_dir or root / SITE_DIR)
     generated = generate(root)
+    inputs = fingerprint(root)
+    if is_current(site_dir, inputs):
+        return Built(generated, site_dir, current=True)
     printables = SitePrintables(generated.handbook, site_address(root), root / PRINT_CACHE)
-    seconds = mkdocs_build(root, generated, site_dir, before_swap=printables)
+
+    def finish(staging: Path) -> None:
+        printables(staging)
+        stamp(staging, inputs)
+
+    seconds = mkdocs_build(root, generated, site_dir, before_swap=finish)
     return Built(generated, site_dir, seconds - printables.seconds, printables.seconds)

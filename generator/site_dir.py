@@ -50,6 +50,7 @@ def staging_folder(site_dir: Path) -> Path:
         if leftover.is_dir() and not leftover.is_symlink() and (leftover / MARK).is_file():
             shutil.rmtree(leftover, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+    staging.chmod(0o755)  # made private; a site is for reading
     mark(staging)
     return staging
 

@@ -25,6 +25,10 @@ def run(args) -> int:
     for problem in built.generated.handbook.warnings:
         print(f"{problem.file}:{problem.line}:{problem.column}: {problem.code} warning: {problem.message}")
     generated = built.generated
+    if built.current:
+        print(f"{built.site_dir} is up to date: nothing it is built from has changed since it was built "
+              f"(checked and generated in {generated.seconds:.2f} s).")
+        return 0
     total = generated.seconds + built.mkdocs_seconds + built.printables_seconds
     print(f"Built {built.site_dir} in {total:.1f} s "
           f"(pages generated in {generated.seconds:.2f} s, {len(generated.written)} changed; "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -80,6 +81,28 @@ def test_only_changed_pages_are_rewritten_and_stale_ones_removed(new_project):
     assert "drills/easy-run.md" in generate(project).removed
     assert not (project / DOCS_DIR / "drills" / "easy-run.md").exists()
     assert (project / DOCS_DIR / "clinicians" / "index.md").exists()
+
+
+def test_a_build_with_nothing_changed_leaves_the_site_as_it_is(new_project, monkeypatch):
+    project = new_project()
+    first = build_site(project)
+    assert not first.current and stat.S_IMODE(first.site_dir.stat().st_mode) == 0o755, "a web server may read it"
+    files = {p: p.stat().st_mtime_ns for p in first.site_dir.rglob("*") if p.is_file()}
+    result = handbook("build", cwd=project)
+    assert result.returncode == 0 and "site is up to date" in result.stdout.splitlines()[-1]
+    assert {p: p.stat().st_mtime_ns for p in first.site_dir.rglob("*") if p.is_file()} == files
+    changes = [
+        (project / "drills" / "easy-run.yaml", "name: Easy run", "name: Easy jog"),
+        (project / DOCS_DIR / "overrides" / "main.html", "{% extends", "{# a note #}\n{% extends"),
+        (project / "mkdocs.yml", "site_name: ", "site_name: The "),
+    ]
+    for path, old, new in changes:
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+        assert not build_site(project).current, path.name
+        assert build_site(project).current, path.name
+    assert "Easy jog" in (first.site_dir / "drills" / "easy-run" / "index.html").read_text(encoding="utf-8")
+    monkeypatch.setenv("HANDBOOK_TODAY", "2031-01-01")
+    assert not build_site(project).current, "a new day may change review warnings and printed dates"
 
 
 def test_content_error_carries_the_check_problems(new_project):
