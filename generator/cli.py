@@ -42,6 +42,9 @@ def main(argv: list[str] | None = None) -> int:
         return FAILURE
     except KeyboardInterrupt:
         return FAILURE
+    except BrokenPipeError:  # the reader stopped early ('handbook diff | head'): nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return FAILURE
     except Exception as exc:  # a bug, not bad content: say so in one line unless debugging
         if os.environ.get("HANDBOOK_DEBUG"):
             raise

@@ -12,7 +12,9 @@ PROSE = {"title", "name", "summary", "description", "advice", "how", "purpose", 
          "note", "progression_rule", "condition", "authors", "source", "doi", "url"}
 #: lists whose items are safety instructions: removing one loosens the plan.
 SAFETY_LISTS = {"avoid", "stop_if"}
-LABELS = {"allowed": "allowed activity", "avoid": "activity to avoid", "stop_if": "stop sign", "goals": "goal",
+#: lists that help readers find a page and change nothing of the plan.
+EDITORIAL_LISTS = {"keywords"}
+LABELS = {"keywords": "search word", "allowed": "allowed activity", "avoid": "activity to avoid", "stop_if": "stop sign", "goals": "goal",
           "common_errors": "common error", "cues": "cue", "steps": "step", "instructions": "instruction",
           "typical_duration": "typical duration", "per_week": "times a week", "who": "done by"}
 KINDS = {"measures": "Measure", "assessments": "Assessment", "education": "Education", "references": "Reference"}
@@ -385,9 +387,10 @@ class Wording:
                 changes += [self._change(place, f"{label(name)} reworded", PATCH, phase, word_diff(a, b))
                             for a, b in zip(before[i1:i2], after[j1:j2])]
                 continue
-            changes += [self._change(place, f"{label(name)} removed: {text}",
-                                     MAJOR if name in SAFETY_LISTS else MINOR, phase) for text in before[i1:i2]]
-            changes += [self._change(place, f"{label(name)} added: {text}", MINOR, phase) for text in after[j1:j2]]
+            added = PATCH if name in EDITORIAL_LISTS else MINOR
+            removed = MAJOR if name in SAFETY_LISTS else added
+            changes += [self._change(place, f"{label(name)} removed: {text}", removed, phase) for text in before[i1:i2]]
+            changes += [self._change(place, f"{label(name)} added: {text}", added, phase) for text in after[j1:j2]]
         return changes
 
 

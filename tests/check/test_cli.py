@@ -96,3 +96,10 @@ def test_every_bad_fixture_at_once_is_reported_without_traceback(project):
     assert run.returncode == 1 and "Traceback" not in run.stdout + run.stderr
     reported = {line.split(":")[0] for line in run.stdout.splitlines()[:-1]}
     assert {f"drills/{name}" for name in names} <= reported
+
+
+def test_a_reader_that_stops_early_gets_no_error(project):
+    """`handbook check --codes | head -1` and the like: the pipe closes before the output ends."""
+    run = subprocess.run(f"'{sys.executable}' -m generator --root '{project.root}' check --codes | true",
+                         shell=True, capture_output=True, text=True)
+    assert run.stderr == ""

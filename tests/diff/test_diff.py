@@ -109,6 +109,18 @@ def test_wording_is_editorial_with_a_word_diff(repository):
     assert change.words == (("=", "Pain"), ("-", "at most"), ("+", "no higher than"), ("=", "2/10 while walking."))
 
 
+@pytest.mark.parametrize("old, new, sentence", [
+    ("title: Settle symptoms\n", "title: Settle symptoms\n    keywords: [ice]\n", "Phase 1: search word added: ice"),
+    ("    name: Pain above 5/10\n", "    name: Pain above 5/10\n    keywords: [sharp pain, flare-up]\n",
+     None),
+])
+def test_search_words_are_editorial(repository, old, new, sentence):
+    repository.edit(old, new)
+    changes = repository.changes()
+    assert changes and {(c.kind, c.bump) for c in changes} == {("editorial", "patch")}
+    assert sentence is None or [c.text for c in changes] == [sentence]
+
+
 def test_sessions_and_phase_structure(repository):
     repository.edit("    drills:\n      - drill: clamshell-band\n",
                     "    drills:\n      - drill: clamshell-band\n    return_to_run:\n      progression_rule: Move on when"
