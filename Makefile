@@ -29,6 +29,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/check.py
 	$(BIN)/python benchmarks/printables.py
+	$(BIN)/python benchmarks/evaluate.py
 	$(BIN)/python benchmarks/table.py
 
 clean:

@@ -5,22 +5,27 @@
 A synthetic log of 365 daily entries (pain during and after, morning, swelling, walk and run minutes,
 weekly tests) is evaluated against every phase of the real ITBS protocol: each exit criterion, each
 warning-sign rule and the verdict. Python times :func:`generator.evaluate.evaluate_phase`; node times the
-browser's ``evaluate.js`` on the same data (benchmarks/evaluate.mjs). Best and median of the repeats.
+site's ``evaluate.js`` on the same data (benchmarks/evaluate.mjs), and so does Debian's Chromium
+(Playwright), as the log page does. Best and median of the repeats.
 
-Goal: at most 50 ms for the year, in Python and in JavaScript.
+Goal: at most 50 ms for the year, in each engine.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
+import http.server
 import json
 import random
 import shutil
+import socketserver
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -77,6 +82,46 @@ def time_node(protocol: dict, entries: list[dict], repeat: int) -> list[float] |
     return json.loads(run.stdout)
 
 
+CHROMIUM = "/usr/bin/chromium"
+SCRIPT = """async ([protocol, entries, repeat]) => {
+  const { evaluatePhase } = await import("./evaluate.js");
+  const times = [];
+  for (let i = 0; i < repeat; i++) {
+    const begin = performance.now();
+    for (const phase of protocol.phases) evaluatePhase(protocol, entries, phase.id);
+    times.push(performance.now() - begin);
+  }
+  return times;
+}"""
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def time_chromium(protocol: dict, entries: list[dict], repeat: int) -> list[float] | None:
+    """Milliseconds to evaluate every phase on the whole log in Chromium, once per repeat."""
+    if not Path(CHROMIUM).exists():
+        return None
+    from playwright.sync_api import sync_playwright
+
+    folder = ROOT / "site_src" / "assets" / "js"
+    server = socketserver.TCPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+            times = page.evaluate(SCRIPT, [protocol, entries, repeat])
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return times
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=20)
@@ -86,10 +131,11 @@ def main() -> int:
     phases = len(protocol["phases"])
     print(f"{len(entries)} daily entries, all {phases} phases of {protocol['id']} evaluated (limit {LIMIT_MS} ms)")
     ok = True
-    for name, times in (("Python", time_python(protocol, entries, args.repeat)),
-                        ("JavaScript (node)", time_node(protocol, entries, args.repeat))):
+    engines = (("Python", time_python), ("JavaScript (node)", time_node), ("Chromium", time_chromium))
+    for name, timer in engines:
+        times = timer(protocol, entries, args.repeat)
         if times is None:
-            print(f"{name:<18} skipped: node not found")
+            print(f"{name:<18} skipped: not installed")
             continue
         best, median = min(times), statistics.median(times)
         ok &= median <= LIMIT_MS

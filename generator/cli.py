@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import report
 from .commands import COMMANDS, CONTENT_ERRORS, FAILURE
+from .commands.choosing import UsageError
 from .model import ContentError
 from .project import ProjectNotFound, find_root
 from .site_dir import UnsafeSiteDir
@@ -39,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
         return CONTENT_ERRORS
     except (ProjectNotFound, UnsafeSiteDir) as exc:
         print(f"handbook: {exc}", file=sys.stderr)
+        return FAILURE
+    except UsageError as exc:
+        print(f"handbook {args.command}: {exc}", file=sys.stderr)
         return FAILURE
     except KeyboardInterrupt:
         return FAILURE

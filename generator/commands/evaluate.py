@@ -10,6 +10,7 @@ from ..evaluate import evaluate_phase
 from ..log import LogError, read_log
 from ..model import ACTIONS, Phase, Protocol, Rule, RuleGroup, load_handbook
 from ..schemas import SchemaSet
+from .choosing import UsageError, chosen_protocol
 
 NAME = "evaluate"
 HELP = "evaluate an athlete's log (JSON or CSV) against a phase: exit criteria, warning signs and a verdict"
@@ -25,20 +26,14 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    handbook = load_handbook(args.root)
-    protocols = [p for p in handbook.protocols if args.protocol in (None, p.id)]
-    if len(protocols) != 1:
-        known = ", ".join(p.id for p in handbook.protocols)
-        problem = "choose one with --protocol" if protocols else f"'{args.protocol}' is not a protocol"
-        return _usage(f"{problem}. Protocols: {known}")
-    protocol = protocols[0]
+    protocol = chosen_protocol(load_handbook(args.root), args.protocol)
     phases = [phase.id for phase in protocol.phases]
     if args.phase and args.phase not in phases:
-        return _usage(f"'{args.phase}' is not a phase of {protocol.id}. Phases: {', '.join(phases)}")
+        raise UsageError(f"'{args.phase}' is not a phase of {protocol.id}. Phases: {', '.join(phases)}")
     try:
         entries = read_log(args.log, protocol.data, SchemaSet(args.root / "schemas"))
     except OSError as exc:
-        return _usage(f"cannot read {args.log}: {exc.strerror or exc}")
+        raise UsageError(f"cannot read {args.log}: {exc.strerror or exc}") from None
     except LogError as exc:
         for problem in exc.problems:
             print(f"{problem.file}:{problem.line}:{problem.column}: {problem.code} {problem.message}")
@@ -47,11 +42,6 @@ def run(args) -> int:
     result = evaluate_phase(protocol.data, entries, args.phase)
     print(json.dumps(result, indent=2, ensure_ascii=False) if args.format == "json" else report(protocol, result))
     return 0
-
-
-def _usage(message: str) -> int:
-    print(f"handbook evaluate: {message}", file=sys.stderr)
-    return 2
 
 
 def report(protocol: Protocol, result: dict) -> str:

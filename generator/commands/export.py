@@ -8,6 +8,7 @@ from pathlib import Path
 from .. import fhir
 from ..model import load_handbook
 from ..project import site_address
+from .choosing import chosen_protocol
 
 NAME = "export"
 HELP = "write a protocol in an exchange format: --format fhir gives a FHIR R4 Bundle (PlanDefinition and more)"
@@ -21,14 +22,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    handbook = load_handbook(args.root)
-    protocols = [p for p in handbook.protocols if args.protocol in (None, p.id)]
-    if len(protocols) != 1:
-        known = ", ".join(p.id for p in handbook.protocols)
-        problem = "choose one with --protocol" if protocols else f"'{args.protocol}' is not a protocol"
-        print(f"handbook export: {problem}. Protocols: {known}", file=sys.stderr)
-        return 2
-    text = fhir.bundle_json(protocols[0], site_address(args.root))
+    text = fhir.bundle_json(chosen_protocol(load_handbook(args.root), args.protocol), site_address(args.root))
     if args.output is None:
         sys.stdout.write(text)
         return 0

@@ -33,7 +33,7 @@ LONG_WORD = "Iliotibial" * 300
 SCRIPT = '<script>alert("x")</script>'
 PLAIN = (f'{SCRIPT} <img src=x onerror=alert(1)> & "double" \'single\' \u202eevil\u202c '
          '[link](javascript:alert(2)) `code` {: onclick=alert(3)} ')
-LONG = (f"Intro with **bold**, *italic* and [a web page](https://example.org/a?b=1&c=<2>) "
+LONG = ("Intro with **bold**, *italic* and [a web page](https://example.org/a?b=1&c=<2>) "
         "and [mail](mailto:clinic@example.org) and the [side plank](drill:side-plank).\n\n"
         "- first item with &lt;escaped&gt; text and \u202eRTL\u202c\n"
         "- second item \"quoted\" & 'single'\n\n"

@@ -1,6 +1,7 @@
 // The "My log" page: a form made from the protocol's measures, the verdict and each exit criterion as the
 // athlete types, the charts, and the log kept on this device, exported and imported as the CLI's CSV or JSON.
 
+import { element } from "./dom.js";
 import { painChart, minutesChart } from "./chart.js";
 import { currentPhase, evaluatePhase } from "./evaluate.js";
 import { LogError, NUMERIC_KINDS, readCsv, readJson, withEntry, writeCsv, writeJson } from "./log.js";
@@ -11,14 +12,6 @@ const STATES = { met: "Met", "not-met": "Not yet", "no-data": "No data" };
 const SHOWN_ENTRIES = 14;
 const WEEKS_BEFORE = 7;
 
-const element = (name, attributes = {}, ...children) => {
-  const node = document.createElement(name);
-  for (const [key, value] of Object.entries(attributes)) {
-    if (value !== undefined && value !== null && value !== false) node.setAttribute(key, value === true ? "" : value);
-  }
-  node.append(...children.filter((child) => child !== null && child !== undefined));
-  return node;
-};
 
 /** Starts the page in `root` (data-protocol: the protocol's id, whose data the site publishes). */
 export async function start(root) {

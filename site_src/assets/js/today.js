@@ -2,17 +2,10 @@
 // sessions with tick boxes, the week so far and a way to change phase. The exit-criteria boxes of the phase
 // pages are kept too. Everything stays in this browser (store.js); nothing is sent anywhere.
 
+import { element } from "./dom.js";
 import { localToday, phaseSessions, siteAddress, sessionsOn, tickKey, weekOfPhase, weekSoFar } from "./plan.js";
 import { keys, load, save } from "./store.js";
 
-const element = (name, attributes = {}, ...children) => {
-  const node = document.createElement(name);
-  for (const [key, value] of Object.entries(attributes)) {
-    if (value !== undefined && value !== null && value !== false) node.setAttribute(key, value === true ? "" : value);
-  }
-  node.append(...children.filter((child) => child !== null && child !== undefined));
-  return node;
-};
 const dateText = (iso) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
 
 /** Starts "Today" in `root`: the phase chosen in its form, and that phase's day. */
