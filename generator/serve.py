@@ -8,7 +8,9 @@ folder and mkdocs.yml. After a change, and a short quiet spell so that one save 
 * MkDocs renders again only the pages whose Markdown changed and copies only the files that changed, keeping
   the rest of the site, the navigation and the search index from the previous build (:class:`SiteBuild`).
   It builds the whole site when files were added or removed, the navigation changed, a page in the
-  navigation changed its title, or mkdocs.yml or the theme overrides changed.
+  navigation changed its title, or mkdocs.yml or the theme overrides changed;
+* the printable plans are written into the preview's site by a thread of their own (:class:`Printing`),
+  from the same cache as ``handbook build``, so that print links work without the preview waiting for them.
 
 MkDocs' own ``serve`` command is not used: with click 8.2 and later its ``--livereload`` flag ends up off, so
 pages never reload, and it builds the whole site on every change. This module drives MkDocs' live-reload
@@ -32,6 +34,8 @@ from watchdog.observers import Observer
 from . import report
 from .build import DOCS_DIR, MANIFEST, Generated, generate, mkdocs_config, mkdocs_logging
 from .model import ContentError
+from .printables.site import PRINT_CACHE, write_site_printables
+from .project import site_address
 from .site.render import TEMPLATES, Renderer
 
 WATCHED_SOURCES = ("drills", "protocols", "schemas")
@@ -125,10 +129,54 @@ def _kept():
     return Kept()
 
 
-class Preview:
-    """The preview of the project at ``root``; :meth:`serve` blocks until interrupted."""
+class Printing:
+    """Writes the printable plans into the preview's site, one run at a time, in a thread of its own. A run
+    asked for while one is under way follows it, with the handbook as it is then."""
 
-    def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 8000, say=print):
+    def __init__(self, root: Path, site_dir: Path, say):
+        self.root, self.site_dir, self.say = root, site_dir, say
+        self.wanted = threading.Condition()
+        self.handbook = None
+        self.closing = False
+        self.thread = threading.Thread(target=self._run, name="handbook-printing", daemon=True)
+
+    def request(self, handbook) -> None:
+        with self.wanted:
+            self.handbook = handbook
+            self.wanted.notify()
+        if not self.thread.is_alive() and not self.closing:
+            self.thread.start()
+
+    def close(self) -> None:
+        """Stop after the run under way, if any, and wait for it."""
+        with self.wanted:
+            self.closing = True
+            self.wanted.notify()
+        if self.thread.is_alive():
+            self.thread.join()
+
+    def _run(self) -> None:
+        while True:
+            with self.wanted:
+                self.wanted.wait_for(lambda: self.closing or self.handbook is not None)
+                if self.closing:
+                    return
+                handbook, self.handbook = self.handbook, None
+            try:
+                printed = write_site_printables(handbook, self.site_dir, site_address(self.root),
+                                               self.root / PRINT_CACHE)
+            except Exception as exc:  # noqa: BLE001 - the preview reports it and keeps serving
+                self.say(f"ERROR: the printable plans were not written: {exc}", file=sys.stderr)
+                continue
+            if printed.rendered:
+                self.say(f"Printed {len(printed.rendered)} document(s) again: {', '.join(printed.rendered)}")
+
+
+class Preview:
+    """The preview of the project at ``root``; :meth:`serve` blocks until interrupted. ``printables`` False
+    leaves the printable plans out (print links then fail)."""
+
+    def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 8000, say=print, printables: bool = True):
         self.root, self.host, self.port, self.say = root.resolve(), host, port, say
         self.sources = [self.root / name for name in WATCHED_SOURCES] + [TEMPLATES]
         self.renderer = Renderer()
@@ -136,6 +184,7 @@ class Preview:
         self.site_dir = Path(tempfile.mkdtemp(prefix="handbook-preview-"))
         self.url = f"http://{host}:{port}/"
         self.site = SiteBuild(self.root, self.site_dir, self.url, f"{host}:{port}")
+        self.printing = Printing(self.root, self.site_dir, say) if printables else None
         self.changes = Changes()
         self.lock = threading.Lock()
         self.server = None
@@ -181,10 +230,11 @@ class Preview:
         started = time.perf_counter()
         with self.lock:
             changes, self.changes = self.changes, Changes()
-        paths, whole = set(changes.docs), changes.config
+        paths, whole, content = set(changes.docs), changes.config, False
         if changes.sources and (generated := self.regenerate()):
             paths |= set(generated.written)
             whole = whole or bool(generated.removed) or generated.nav != self.generated.nav
+            content = bool(generated.written or generated.removed)
             self.generated = generated
         if not (paths or whole):
             if self.server:
@@ -199,6 +249,8 @@ class Preview:
                 messages.append(f"ERROR: the site was not rebuilt: {exc}")
             for message in messages:
                 self.say(message, file=sys.stderr)
+        if self.printing and (whole or content):  # a whole build empties the site; new content prints anew
+            self.printing.request(self.generated.handbook)
         self.say(f"Rebuilt {'the whole site' if whole else f'{len(paths)} file(s)'} "
                  f"in {time.perf_counter() - started:.2f} s")
 
@@ -207,6 +259,8 @@ class Preview:
             self.site.whole(self.generated.nav)
         for message in messages:
             self.say(message, file=sys.stderr)
+        if self.printing:
+            self.printing.request(self.generated.handbook)
         self.server = _server(self.rebuild, self.host, self.port, self.site_dir)
         self.server.watch(str(self.root / "mkdocs.yml"), recursive=False)
         observer = Observer()
@@ -225,6 +279,8 @@ class Preview:
             observer.stop()
             self.server.shutdown()
             observer.join()
+            if self.printing:
+                self.printing.close()
             shutil.rmtree(self.site_dir, ignore_errors=True)
 
     def stop(self) -> None:

@@ -7,6 +7,7 @@ import re
 import socket
 import threading
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -20,19 +21,35 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def preview(new_project):
-    project = new_project()
+def started(project, printables: bool):
+    """A running preview of ``project`` and its thread; ``preview.messages`` holds what it said."""
     messages = []
-    server = Preview(project, port=free_port(), say=lambda *args, **kwargs: messages.append(" ".join(args)))
+    server = Preview(project, port=free_port(), say=lambda *args, **kwargs: messages.append(" ".join(args)),
+                     printables=printables)
     ready = threading.Event()
     thread = threading.Thread(target=server.serve, kwargs={"ready": ready}, daemon=True)
     thread.start()
     assert ready.wait(30)
     server.messages = messages
+    return server, thread
+
+
+@pytest.fixture
+def preview(new_project):
+    """A preview without printables (they have a test of their own: printing takes seconds)."""
+    server, thread = started(new_project(), printables=False)
     yield server
     server.stop()
     thread.join(10)
+
+
+@pytest.fixture
+def printing_preview(new_project):
+    server, thread = started(new_project(), printables=True)
+    yield server
+    server.stop()
+    thread.join(60)
+    assert not thread.is_alive()
 
 
 def saved(preview, path, old: str, new: str) -> str:
@@ -102,3 +119,31 @@ def test_a_content_error_is_reported_and_the_last_good_pages_stay(preview, page)
     assert any(re.search(r"drills/easy-run\.yaml:\d+:\d+: E004 ", m) for m in preview.messages)
     page.reload()
     assert page.locator("h1").inner_text().startswith("Easy run")
+
+
+def fetched(preview, path: str, timeout: float = 60) -> bytes:
+    """The file at ``path`` once the preview serves it."""
+    deadline = time.time() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(preview.url + path, timeout=10) as response:
+                return response.read()
+        except urllib.error.HTTPError:
+            if time.time() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+def test_the_print_links_of_a_phase_page_work_and_follow_an_edit(printing_preview):
+    page = served(printing_preview, "test-protocol/settle/")
+    links = sorted(set(re.findall(r'href="\.\./\.\./(print/[^"]+)"', page)))
+    assert any(link.endswith("-a4.pdf") for link in links) and any(link.endswith(".html") for link in links)
+    for link in links:
+        body = fetched(printing_preview, link)
+        assert body.startswith(b"%PDF-") if link.endswith(".pdf") else b"Settle symptoms" in body, link
+    sheet = "print/test-protocol/settle.html"
+    saved(printing_preview, "protocols/test-protocol.yaml", "title: Settle symptoms", "title: Settle the knee")
+    deadline = time.time() + 60
+    while b"Settle the knee" not in fetched(printing_preview, sheet):
+        assert time.time() < deadline, "the printed checklist did not follow the edit"
+        time.sleep(0.2)
