@@ -6,6 +6,7 @@ Exit codes: 0 all good, 1 problems found in the content, 2 usage or internal fai
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -27,6 +28,14 @@ def parser() -> argparse.ArgumentParser:
         command.add_arguments(sub)
         sub.set_defaults(run=command.run)
     return main
+
+
+def run() -> None:
+    """The ``handbook`` program: :func:`main`, then exit without a last search for reference cycles through
+    everything the command read (a third of a second after checking 5,000 drills)."""
+    code = main()
+    gc.freeze()
+    raise SystemExit(code)
 
 
 def main(argv: list[str] | None = None) -> int:
