@@ -124,6 +124,10 @@ class SignGroup:
     signs: list[WarningSign]
 
 
+#: more letters than in any word of the content: a longer run has no place to end a line.
+RUN_ON = 30
+
+
 @dataclass
 class Checklist:
     """One phase's checklist on one paper size, possibly for one athlete."""
@@ -154,6 +158,14 @@ class Checklist:
     @property
     def sign_groups(self) -> list[SignGroup]:
         return sign_groups(self.phase.warning_signs)
+
+    @property
+    def run_on(self) -> bool:
+        """Whether a text of the sheet's tables has a word longer than any word of the language (then any
+        place in a word may end a line: laying out every cell so is slow, so only such a sheet is)."""
+        texts = [self.person.athlete or "", *(t for g in self.groups for t in (g.title or "", *g.optional))]
+        texts += [text for row in self.rows for text in (*row.names, row.dose, row.part or "")]
+        return any(len(word) > RUN_ON for text in texts for word in text.split())
 
 
 def week(start: dt.date | None) -> list[Day]:

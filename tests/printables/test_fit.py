@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from generator.printables import PAPERS, write_checklist
+import re
+
+import pytest
+
+from generator.printables import PAPERS, Person, checklist_html, write_checklist
 from generator.printables.sheets import DENSITIES
 
 PAPER_IDS = sorted(PAPERS)
@@ -33,3 +37,16 @@ def test_a_phase_too_long_for_a_page_runs_onto_a_second_in_the_densest_layout(ma
     assert all(p.drill.name in text for p in phase.prescriptions)
     assert "Pain at most 2/10 for a week." in text and "Notes" in text
     assert printer.checklist(phase, "letter")[1].density == list(DENSITIES)[-1]
+
+
+@pytest.mark.parametrize("names, athlete, breaks_anywhere", [
+    ({}, "Sam", False),
+    ({1: "Side plank with a long name that is still made of words"}, "Alexandra Featherstonehaugh", False),
+    ({1: "Sideplank" * 5}, "Sam", True),
+    ({}, "Sam" * 11, True),
+])
+def test_only_a_sheet_with_a_run_on_word_breaks_words_anywhere(made_up, printer, names, athlete, breaks_anywhere):
+    """Breaking anywhere keeps a run-on word on the paper, but makes laying out the table three times slower."""
+    phase = made_up(2, names=names).protocols[0].phases[0]
+    html = checklist_html(phase, "a4", Person(athlete), printer=printer)
+    assert (re.search(r'class="checklist [a-z]+ run-on"', html) is not None) == breaks_anywhere

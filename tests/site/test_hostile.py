@@ -177,8 +177,7 @@ def _off_the_page(pdf: Path) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("kind", ["checklists", pytest.param("booklets", marks=pytest.mark.xfail(
-    reason="a booklet table still widens past the paper with run-on words", strict=False))])
+@pytest.mark.parametrize("kind", ["checklists", "booklets"])
 def test_no_printed_text_runs_off_its_page(hostile_site, kind):
     site, _ = hostile_site
     if not shutil.which("pdftotext"):
