@@ -156,6 +156,10 @@ class Printing:
             self.thread.join()
 
     def _run(self) -> None:
+        try:  # below the preview's rebuilds (on Linux this thread alone, and the processes it starts)
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+        except (AttributeError, OSError):
+            pass
         while True:
             with self.wanted:
                 self.wanted.wait_for(lambda: self.closing or self.handbook is not None)
