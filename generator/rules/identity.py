@@ -49,7 +49,7 @@ def _drills_sharing_names(drills: list) -> Iterator[Problem]:
     named: dict[str, list[Source]] = {}
     for source in drills:
         named.setdefault(" ".join(source.data["name"].lower().split()), []).append(source)
-    for name, sources in named.items():
+    for name, sources in ((name, sources) for name, sources in named.items() if len(sources) > 1):
         first = max(sources, key=lambda s: _likeness(s.data["id"], name))
         for source in sources:
             if source.data["id"] != first.data["id"]:
