@@ -141,17 +141,18 @@ class SchemaSet:
 
     def marked(self, kind: str, data, keyword: str, mark) -> Iterator[tuple[tuple, list[dict], object]]:
         """(path, the schema parts describing it, value) of every value of a ``kind`` document that one of those
-        parts marks ``keyword: mark`` (``contentMediaType: text/markdown`` finds the long texts)."""
+        parts marks ``keyword: mark`` (``contentMediaType: text/markdown`` finds the long texts). Only the
+        branches of the document where the schema may mark something are walked."""
         waiting = [(self._shapes[kind], data, ())]
         while waiting:
             shape, value, path = waiting.pop()
-            if shape.marks(keyword, mark):
+            here, fields, item = shape.plan(keyword, mark)
+            if here:
                 yield path, shape.parts, value
-            if isinstance(value, dict):
-                waiting += [(shape.field(key), inner, path + (key,)) for key, inner in reversed(value.items())]
-            elif isinstance(value, list):
-                item = shape.item()
-                waiting += [(item, inner, path + (i,)) for i, inner in reversed(list(enumerate(value)))]
+            if fields and isinstance(value, dict):
+                waiting += [(inner, value[key], path + (key,)) for key, inner in fields.items() if key in value]
+            elif item and isinstance(value, list):
+                waiting += [(item, inner, path + (i,)) for i, inner in enumerate(value)]
 
     @cached_property
     def _shapes(self) -> dict[str, "_Shape"]:
@@ -612,13 +613,7 @@ class _Shape:
         self.schemas = schemas
         self.parts = [whole for part in parts for whole in schemas._whole(part)]
         self._inner: dict = {}
-        self._marks: dict = {}
-
-    def marks(self, keyword: str, mark) -> bool:
-        """Whether a part marks this place ``keyword: mark``."""
-        if (keyword, mark) not in self._marks:
-            self._marks[keyword, mark] = any(part.get(keyword) == mark for part in self.parts)
-        return self._marks[keyword, mark]
+        self._plans: dict = {}
 
     def field(self, key: str) -> "_Shape":
         if key not in self._inner:
@@ -630,3 +625,27 @@ class _Shape:
         if None not in self._inner:
             self._inner[None] = _Shape(self.schemas, [p["items"] for p in self.parts if isinstance(p.get("items"), dict)])
         return self._inner[None]
+
+    def plan(self, keyword: str, mark) -> tuple[bool, dict[str, "_Shape"], "_Shape | None"]:
+        """Whether a part marks this place ``keyword: mark``; the fields, and the item shape, where such a mark
+        may be found at or below."""
+        if (keyword, mark) not in self._plans:
+            names = {name for part in self.parts for name in part.get("properties", {})}
+            fields = {name: self.field(name) for name in sorted(names) if self.field(name).holds(keyword, mark)}
+            item = self.item() if any(isinstance(p.get("items"), dict) for p in self.parts) else None
+            self._plans[keyword, mark] = (any(part.get(keyword) == mark for part in self.parts), fields,
+                                          item if item and item.holds(keyword, mark) else None)
+        return self._plans[keyword, mark]
+
+    def holds(self, keyword: str, mark, seen: frozenset[int] = frozenset()) -> bool:
+        """Whether this place, or one below it, may be marked ``keyword: mark`` (a schema that recurs is
+        followed once)."""
+        if any(part.get(keyword) == mark for part in self.parts):
+            return True
+        key = frozenset(id(part) for part in self.parts)
+        if not self.parts or key in seen:
+            return False
+        names = {name for part in self.parts for name in part.get("properties", {})}
+        below = [self.field(name) for name in sorted(names)]
+        below += [self.item()] if any(isinstance(p.get("items"), dict) for p in self.parts) else []
+        return any(shape.holds(keyword, mark, seen | {key}) for shape in below)

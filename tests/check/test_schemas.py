@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 from jsonschema import Draft202012Validator
 
 from generator.schemas import SchemaSet
@@ -52,3 +53,38 @@ def test_examples_are_valid(path):
         for example in node["examples"]:
             assert sub.is_valid(example), f"{path.name} {where}: example {example!r} is invalid"
 
+
+
+def _every_described(schema: dict, resolver, data, path: tuple = ()):
+    """(path, part) for every value of ``data`` and every schema part that describes it, walked in full: the
+    plain reading that :meth:`SchemaSet.marked` must agree with."""
+    if "$ref" in schema:
+        resolved = resolver.lookup(schema["$ref"])
+        yield from _every_described(resolved.contents, resolved.resolver, data, path)
+    yield path, schema
+    for branch in [b for combined in ("allOf", "anyOf", "oneOf") for b in schema.get(combined, [])]:
+        yield from _every_described(branch, resolver, data, path)
+    if isinstance(data, dict):
+        for key, part in schema.get("properties", {}).items():
+            if key in data:
+                yield from _every_described(part, resolver, data[key], path + (key,))
+    if isinstance(data, list) and isinstance(schema.get("items"), dict):
+        for i, item in enumerate(data):
+            yield from _every_described(schema["items"], resolver, item, path + (i,))
+
+
+@pytest.mark.parametrize("keyword, mark", [("contentMediaType", "text/markdown"), ("type", "string"),
+                                           ("type", "number"), ("format", "date")])
+def test_marked_values_are_those_a_full_walk_finds(keyword, mark):
+    schemas = SchemaSet(SCHEMA_DIR)
+    root = SCHEMA_DIR.parent
+    documents = [("drill", path) for path in sorted((root / "drills").glob("*.yaml"))]
+    documents += [("protocol", path) for path in sorted((root / "protocols").glob("*.yaml"))]
+    for kind, path in documents:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        schema = schemas.identified[kind]
+        walked = {where for where, part in _every_described(schema, schemas.registry.resolver(base_uri=schema["$id"]),
+                                                             data) if part.get(keyword) == mark}
+        found = [where for where, _, _ in schemas.marked(kind, data, keyword, mark)]
+        assert sorted(found) == sorted(walked), path.name
+    assert found, "the protocol has values so marked"
