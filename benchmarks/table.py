@@ -146,7 +146,7 @@ def main(sources=SOURCES) -> int:
                                      for name in options.sources.split(",")) if hasattr(module, "columns")]
     rows = {}
     for size in (SIZES[name] for name in options.sizes.split(",")):
-        with tempfile.TemporaryDirectory(prefix="handbook-bench-") as folder:
+        with tempfile.TemporaryDirectory(prefix="handbook-bench-", ignore_cleanup_errors=True) as folder:
             project = make_project(size, Path(folder) / "project")
             rows[size.label] = {}
             for module in modules:
