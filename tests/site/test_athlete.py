@@ -125,6 +125,7 @@ def test_export_delete_and_import_give_back_the_same_log(phone, site_url, tmp_pa
 
 
 def test_today_shows_the_session_and_keeps_the_ticks(phone, site_url, axe):
+    from playwright.sync_api import expect  # waits until the page shows it: the phase's data is read first
     phone.goto(site_url, wait_until="load")
     today = phone.locator(".hb-today:not([hidden])")
     today.wait_for()
@@ -133,7 +134,7 @@ def test_today_shows_the_session_and_keeps_the_ticks(phone, site_url, axe):
                            " return d.toLocaleDateString('en-CA'); })()")
     today.get_by_label("Started on").fill(start)
     today.get_by_role("button", name="Show my day").click()
-    assert "week 2" in today.locator(".hb-today__where").inner_text()
+    expect(today.locator(".hb-today__where")).to_contain_text("week 2")
     boxes = today.locator(".hb-today__session input[type=checkbox]")
     rest = "rest day" in today.locator(".hb-today__sessions").inner_text()
     if not rest:
@@ -141,19 +142,21 @@ def test_today_shows_the_session_and_keeps_the_ticks(phone, site_url, axe):
     assert today.locator(".hb-today__week li").count() >= 1
     assert axe(phone) == []
     phone.reload(wait_until="load")
-    today.wait_for()
-    assert "Phase 3" in today.locator(".hb-today__where").inner_text()
+    expect(today.locator(".hb-today__where")).to_contain_text("Phase 3")
     if not rest:
-        assert boxes.first.is_checked() and "1 of" in today.locator(".hb-today__week").inner_text()
+        expect(boxes.first).to_be_checked()
+        expect(today.locator(".hb-today__week")).to_contain_text("1 of")
     today.get_by_role("button", name="Change phase or start date").click()
     assert today.locator("select[name=phase]").input_value() == "itbs-runners/strength-and-control"
     assert not phone.problems
 
 
 def test_exit_criteria_ticks_stay_on_the_device(phone, site_url):
+    from playwright.sync_api import expect  # waits until the page's script has put the ticks back
+
     phone.goto(site_url + "itbs-runners/return-to-running/", wait_until="load")
     box = phone.locator(".hb-checklist input[type=checkbox]").first
     box.check()
     phone.reload(wait_until="load")
-    assert phone.locator(".hb-checklist input[type=checkbox]").first.is_checked()
-    assert not phone.locator(".hb-checklist input[type=checkbox]").nth(1).is_checked()
+    expect(phone.locator(".hb-checklist input[type=checkbox]").first).to_be_checked()
+    expect(phone.locator(".hb-checklist input[type=checkbox]").nth(1)).not_to_be_checked()
