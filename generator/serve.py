@@ -259,13 +259,14 @@ class Preview:
                  f"in {time.perf_counter() - started:.2f} s")
 
     def serve(self, ready: threading.Event | None = None) -> None:
+        """Build, then serve until stopped; ``ready`` is set once the server takes connections."""
         with mkdocs_logging() as messages:
             self.site.whole(self.generated.nav)
         for message in messages:
             self.say(message, file=sys.stderr)
         if self.printing:
             self.printing.request(self.generated.handbook)
-        self.server = _server(self.rebuild, self.host, self.port, self.site_dir)
+        self.server = _server(self.rebuild, self.host, self.port, self.site_dir, listening=ready)
         self.server.watch(str(self.root / "mkdocs.yml"), recursive=False)
         observer = Observer()
         watch = _Watch(self.notice)
@@ -275,8 +276,6 @@ class Preview:
         observer.schedule(watch, str(self.root), recursive=False)
         observer.start()
         self.say(f"Serving the handbook on {self.url} (Ctrl+C to stop)")
-        if ready:
-            ready.set()
         try:
             self.server.serve()
         finally:
@@ -293,10 +292,11 @@ class Preview:
             self.server.shutdown()
 
 
-def _server(builder, host: str, port: int, site_dir: Path):
+def _server(builder, host: str, port: int, site_dir: Path, listening: threading.Event | None = None):
     """MkDocs' live-reload server for ``site_dir``, rebuilding with ``builder`` when asked to. Its own polling
     watcher, which would read the whole docs folder every time it looks, is left to mkdocs.yml alone (the
-    server adds the reload script to pages only when it watches something)."""
+    server adds the reload script to pages only when it watches something). ``listening`` is set once it takes
+    connections."""
     from mkdocs.livereload import LiveReloadServer
 
     class Server(LiveReloadServer):
@@ -305,6 +305,11 @@ def _server(builder, host: str, port: int, site_dir: Path):
             with self._rebuild_cond:
                 self._want_rebuild = True
                 self._rebuild_cond.notify_all()
+
+        def server_activate(self) -> None:
+            super().server_activate()
+            if listening:
+                listening.set()
 
         def keep_pages(self) -> None:
             """Called by the builder when it changed nothing (a content error, say): open pages stay as they are
