@@ -31,6 +31,7 @@ from .schemas import SchemaSet
 from .site import offline
 from .site.pages import OUT_OF_NAV, navigation
 from .site.render import Renderer, render_data
+from .site.vendor import vendor_files
 from .site_dir import MARK, check_site_dir, mark, staging_folder
 
 DOCS_DIR = "site_src"
@@ -74,7 +75,8 @@ def generate(root: Path, renderer: Renderer | None = None) -> Generated:
     handbook = load_handbook(root)
     schemas = SchemaSet(root / "schemas").documents
     renderer = renderer or Renderer()
-    published = {**render_data(handbook, schemas, site_address(root)), **render_fhir(handbook, site_address(root))}
+    published = {**render_data(handbook, schemas, site_address(root)), **render_fhir(handbook, site_address(root)),
+                 **vendor_files()}
     files = {**renderer.render(handbook, schemas), **published}
     result = Generated(handbook, navigation(handbook), set(files))
     docs = root / DOCS_DIR

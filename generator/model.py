@@ -16,6 +16,7 @@ from typing import Any, Sequence
 from .check import CheckResult, check_project
 from .clock import today
 from .problems import Problem
+from .prose import in_text
 from .week import SESSION_PARTS, TRAINING, WEEKDAYS, times_a_week
 
 AMOUNT_FIELDS = ("reps", "hold_seconds", "duration_minutes")
@@ -141,10 +142,7 @@ class Reference:
     @property
     def short(self) -> str:
         """In-text form: 'Fredericson et al., 2000', 'Fredericson & Wolf, 2005', 'Noble, 1980'."""
-        surnames = [author.strip().rsplit(" ", 1)[0] for author in self.authors.split(",")]
-        if len(surnames) > 2:
-            return f"{surnames[0]} et al., {self.year}"
-        return f"{' & '.join(surnames)}, {self.year}"
+        return in_text(self.authors, self.year)
 
 
 @dataclass(eq=False)

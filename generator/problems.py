@@ -63,6 +63,7 @@ CODES = {
     "E221": "drill's times a week differ from the days of its sessions",
     "E222": "strength sessions or runs on two days in a row",
     "E223": "week without a rest day",
+    "E224": "reference cited by its bare id in a text athletes read",
     "W301": "drill not used by any phase",
     "W302": "reference never cited",
     "W303": "site address not set (printables leave it out)",

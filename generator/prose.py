@@ -245,3 +245,11 @@ def page_links(prose: Prose) -> list[Target]:
 
     visit(prose.blocks)
     return found
+
+
+def in_text(authors: str, year) -> str:
+    """A reference as a text cites it: 'Fredericson et al., 2000', 'Fredericson & Wolf, 2005', 'Noble, 1980'."""
+    surnames = [author.strip().rsplit(" ", 1)[0] for author in authors.split(",")]
+    if len(surnames) > 2:
+        return f"{surnames[0]} et al., {year}"
+    return f"{' & '.join(surnames)}, {year}"

@@ -22,11 +22,21 @@ MARKDOWN = "text/markdown"
 
 
 @lru_cache(maxsize=4)
-def _schemas(folder: Path) -> SchemaSet:
+def schema_set(folder: Path) -> SchemaSet:
     return SchemaSet(folder)
 
 
-def _place(source: Source, path: tuple, objection: prose.Objection) -> tuple[int, int]:
+def long_texts(content: Content) -> Iterator[tuple[Source, tuple, str]]:
+    """(source, path, text) of every long text of the valid drills and protocols."""
+    schemas = schema_set(content.root / "schemas")
+    for kind, sources in (("drill", content.valid_drills()), ("protocol", content.valid_protocols())):
+        for source in sources:
+            for path, _, text in schemas.marked(kind, source.data, "contentMediaType", MARKDOWN):
+                if isinstance(text, str):
+                    yield source, path, text
+
+
+def place(source: Source, path: tuple, objection: prose.Objection) -> tuple[int, int]:
     """Where in the file an objection about the text at ``path`` is: the line holding its needle if found."""
     line, column = source.value_position(path)
     last = source.ends.get(path, (line, column))[0]
@@ -55,26 +65,23 @@ def _pages(content: Content, source: Source) -> dict[str, set[str]]:
 
 
 def check(content: Content) -> Iterator[Problem]:
-    schemas = _schemas(content.root / "schemas")
-    for kind, sources in (("drill", content.valid_drills()), ("protocol", content.valid_protocols())):
-        for source in sources:
-            pages = None
-            for path, _, text in schemas.marked(kind, source.data, "contentMediaType", MARKDOWN):
-                if not isinstance(text, str):
-                    continue
-                read = prose.read(text)
-                for objection in read.objections:
-                    yield error(objection.code, source.file, _place(source, path, objection), objection.message)
-                for target in prose.page_links(read):
-                    pages = pages or _pages(content, source)
-                    if target.id not in pages[target.kind]:
-                        yield _unknown_page(source, path, target, pages[target.kind])
+    pages: dict[str, dict] = {}  # file -> the pages its links may name, worked out at its first link
+    for source, path, text in long_texts(content):
+        read = prose.read(text)
+        for objection in read.objections:
+            yield error(objection.code, source.file, place(source, path, objection), objection.message)
+        for target in prose.page_links(read):
+            if source.file not in pages:
+                pages[source.file] = _pages(content, source)
+            known = pages[source.file]
+            if target.id not in known[target.kind]:
+                yield _unknown_page(source, path, target, known[target.kind])
 
 
 def _unknown_page(source: Source, path: tuple, target: prose.Target, known: set[str]) -> Problem:
     """E214 at the link, with the closest id as a suggested edit."""
     written = f"{target.kind}:{target.id}"
-    at = _place(source, path, prose.Objection(0, "E214", "", written))
+    at = place(source, path, prose.Objection(0, "E214", "", written))
     message = f"the link '{written}' names no {target.kind.replace('-', ' ')} of the handbook"
     close = closest(target.id, known)
     if close is None:

@@ -31,6 +31,18 @@ from ..prose import Block, Run, Target
 _SYNTAX = re.compile(r"([\\`*_{}\[\]|~^=!#:])")
 _LIST_ITEM = re.compile(r"^(\d+[.)]|[-+](?=\s))")
 _ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+#: a range or tempo such as 10-15 or 3-1-1 (not a date, 2026-11-25, kept as written for search and copying),
+#: and a number before its percent sign: neither is to be split across lines.
+_RANGE = re.compile(r"(?<![\w-])(?!\d{4}-\d\d-\d\d\b)\d+(?:-\d+)+\b")
+_PERCENT = re.compile(r"(?<=\d) (?=%)")
+#: the spaces a text's words are joined with again; no-break spaces stay, so units keep to their numbers.
+_SPACES = re.compile(r"[ \t\r\n]+")
+
+
+def together(text: str) -> str:
+    """``text`` with its ranges joined by no-break hyphens and each percentage kept to its number, so that a
+    phone never shows '20-' on one line and '30 s' on the next."""
+    return _PERCENT.sub("\u00a0", _RANGE.sub(lambda found: found[0].replace("-", "\u2011"), text))
 
 
 def _html(value) -> str:
@@ -52,7 +64,8 @@ def plain(value) -> Markup:
         return Markup("")
     if isinstance(value, bool):
         return Markup("yes" if value else "no")
-    text = re.sub(r"[ \t\r\n]+", " ", str(value)).strip()  # no-break spaces stay: units keep to their numbers
+    text = _SPACES.sub(" ", str(value)).strip()
+    text = text if _ID.fullmatch(text) else together(text)  # an id (in an address or attribute) stays as written
     return Markup(_list_marker_escaped(_SYNTAX.sub(r"\\\1", _html(text))))
 
 
@@ -72,7 +85,7 @@ def _runs(runs: list[Run], resolve) -> str:
             target = run.target and (_web_address(run.target.address) if run.target.address else resolve(run.target))
             parts.append(f"[{inner}]({target})" if target else inner)
         else:
-            parts.append(_SYNTAX.sub(r"\\\1", _html(re.sub(r"\s+", " ", run.text))))
+            parts.append(_SYNTAX.sub(r"\\\1", _html(together(_SPACES.sub(" ", run.text)))))
     return "".join(parts)
 
 
@@ -117,7 +130,7 @@ def inline(value, resolve: Callable[[Target], str | None] = _no_pages) -> Markup
                 ([_runs(block.runs, resolve)] if block.kind == "paragraph" else
                  [" ".join(runs(item)) for item in block.items])]
 
-    return Markup(" ".join(" ".join(runs(prose.read(str(value)).blocks)).split()))
+    return Markup(_SPACES.sub(" ", " ".join(runs(prose.read(str(value)).blocks))).strip())
 
 
 def anchor(value: str) -> Markup:

@@ -61,7 +61,7 @@ def environment() -> Environment:
     """The Jinja environment, made once per process; templates reload when their file changes."""
     env = Environment(loader=PackageLoader("generator", "templates"), autoescape=True, finalize=markup.plain,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters.update(md=_md, inline=_inline, plain=markup.plain, anchor=markup.anchor,
+    env.filters.update(md=_md, inline=_inline, plain=markup.plain, anchor=markup.anchor, together=markup.together,
                        url=markup.url, front=_front)
     env.globals.update(href=_href, print_href=print_href, label=label, category_page=category_page,
                        library=LIBRARY, library_data=LIBRARY_DATA)

@@ -3,6 +3,7 @@ import, delete), offline after one visit (service worker), "Today" on the home p
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -148,6 +149,41 @@ def test_today_shows_the_session_and_keeps_the_ticks(phone, site_url, axe):
         expect(today.locator(".hb-today__week")).to_contain_text("1 of")
     today.get_by_role("button", name="Change phase or start date").click()
     assert today.locator("select[name=phase]").input_value() == "itbs-runners/strength-and-control"
+    assert not phone.problems
+
+
+def test_today_adds_the_phase_to_the_calendar_as_the_cli_does(phone, site_url, real_site, tmp_path, monkeypatch):
+    from icalendar import Calendar
+    from playwright.sync_api import expect  # waits until the page shows it: the phase's data is read first
+
+    from generator.model import load_handbook
+    from generator.printables.ics import phase_calendar
+
+    phone.goto(site_url, wait_until="load")
+    today = phone.locator(".hb-today:not([hidden])")
+    today.wait_for()
+    today.locator("select[name=phase]").select_option("itbs-runners/strength-and-control")
+    today.get_by_label("Started on").fill("2026-03-11")
+    today.get_by_role("button", name="Show my day").click()
+    expect(today.locator(".hb-today__where")).to_contain_text("Phase 3")
+    button = today.get_by_role("button", name="Add to my calendar (.ics)")
+    expect(button).to_be_visible()
+    with phone.expect_download() as download:
+        button.click()
+    assert download.value.suggested_filename == "strength-and-control-from-2026-03-11.ics"
+    made = tmp_path / download.value.suggested_filename
+    download.value.save_as(made)
+
+    [phase] = [phase for protocol in load_handbook(real_site[0]).protocols for phase in protocol.phases
+               if phase.id == "strength-and-control"]
+    events = Calendar.from_ical(made.read_bytes()).walk("VEVENT")
+    assert [str(event["summary"]) for event in events] == [session.title for session in phase.sessions]
+    assert [event["rrule"]["COUNT"] for event in events] == [[phase.max_weeks * len(s.days)] for s in phase.sessions]
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)  # the stamp is then the review date, as on the site
+    cli = phase_calendar(phase, dt.date(2026, 3, 11), range(1, phase.max_weeks + 1), site_url)
+    fields = ("uid", "dtstamp", "dtstart", "dtend", "rrule", "summary", "description", "transp")
+    assert ([{key: event[key].to_ical() for key in fields} for event in events]
+            == [{key: event[key].to_ical() for key in fields} for event in Calendar.from_ical(cli).walk("VEVENT")])
     assert not phone.problems
 
 

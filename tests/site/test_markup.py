@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
+from pathlib import Path
 
 import markdown
 import pytest
 
-from generator.site.markup import anchor, inline, markdown as safe_markdown, plain, title, url
+from generator.site.markup import anchor, inline, markdown as safe_markdown, plain, title, together, url
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "pymdownx.escapeall", "pymdownx.tasklist"]
 
@@ -77,3 +79,36 @@ def test_anchors_and_urls_are_checked():
     assert url("https://example.org/a b)") == "https://example.org/a%20b%29"
     with pytest.raises(ValueError):
         url("javascript:alert(1)")
+
+
+def test_no_template_prints_a_text_whose_spaces_would_be_dropped():
+    """Every ``{{ … }}`` of a page template passes through ``plain``, which trims what it prints (YAML values end
+    in line breaks): a separator such as ``{{ ", " if not loop.last }}`` would lose its space. Write separators
+    as template text instead: ``{% if not loop.last %}, {% endif %}``."""
+    from jinja2 import nodes
+
+    from generator.site.render import TEMPLATES, environment
+
+    env = environment()
+    found = []
+    for path in sorted(TEMPLATES.glob("*.j2")):
+        tree = env.parse(path.read_text(encoding="utf-8"))
+        for output in tree.find_all(nodes.Output):
+            printed = [node for node in output.nodes if not isinstance(node, nodes.TemplateData)]
+            while printed:  # what is printed as it is: a text, or either text of an 'a if b else c'
+                node = printed.pop()
+                if isinstance(node, nodes.CondExpr):
+                    printed += [branch for branch in (node.expr1, node.expr2) if branch is not None]
+                elif isinstance(node, nodes.Const) and isinstance(node.value, str) and node.value != node.value.strip():
+                    found.append(f"{path.name}:{node.lineno}: {node.value!r}")
+    assert found == []
+
+
+TOGETHER = json.loads((Path(__file__).parents[1] / "vectors" / "together.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", TOGETHER["cases"], ids=[case["text"] for case in TOGETHER["cases"]])
+def test_numbers_are_kept_together_on_a_line(case):
+    """The same vectors as the site's scripts (tests/js/dom.test.mjs)."""
+    assert together(case["text"]) == case["shown"]
+    assert plain(case["text"]) == case["shown"]

@@ -1,7 +1,7 @@
 // The "My log" page: a form made from the protocol's measures, the verdict and each exit criterion as the
 // athlete types, the charts, and the log kept on this device, exported and imported as the CLI's CSV or JSON.
 
-import { element } from "./dom.js";
+import { element, saveFile } from "./dom.js";
 import { painChart, minutesChart } from "./chart.js";
 import { currentPhase, evaluatePhase } from "./evaluate.js";
 import { LogError, NUMERIC_KINDS, readCsv, readJson, withEntry, writeCsv, writeJson } from "./log.js";
@@ -176,12 +176,7 @@ class LogPage {
 
   download(format) {
     const text = format === "csv" ? writeCsv(this.entries, this.protocol) : writeJson(this.entries);
-    const blob = new Blob([text], { type: format === "csv" ? "text/csv" : "application/json" });
-    const link = element("a", { href: URL.createObjectURL(blob), download: `${this.protocol.id}-log.${format}` });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    saveFile(text, `${this.protocol.id}-log.${format}`, format === "csv" ? "text/csv" : "application/json");
   }
 
   async import(input) {

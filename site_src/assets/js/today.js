@@ -1,8 +1,9 @@
 // "Today" on the home page: the athlete picks a phase and its start date once; the page then shows today's
-// sessions with tick boxes, the week so far and a way to change phase. The exit-criteria boxes of the phase
-// pages are kept too. Everything stays in this browser (store.js); nothing is sent anywhere.
+// sessions with tick boxes, the week so far, a way to change phase and a calendar file of the phase's sessions
+// (calendar.js). The exit-criteria boxes of the phase pages are kept too. Everything stays in this browser
+// (store.js); nothing is sent anywhere.
 
-import { element } from "./dom.js";
+import { element, saveFile, together } from "./dom.js";
 import { localToday, phaseSessions, siteAddress, sessionsOn, tickKey, weekOfPhase, weekSoFar } from "./plan.js";
 import { keys, load, save } from "./store.js";
 
@@ -30,11 +31,13 @@ export function start(root) {
     save(keys.plan, { protocol, phase, start: form.elements.start.value });
     show();
   });
-  root.querySelector(".hb-today__change").addEventListener("click", () => {
+  const change = root.querySelector(".hb-today__change");
+  change.addEventListener("click", () => {
     form.hidden = false;
     plan.hidden = true;
     form.elements.phase.focus();
   });
+  change.after(" ", element("button", { type: "button", class: "md-button hb-today__calendar" }, "Add to my calendar (.ics)"));
   root.hidden = false;
   show();
 }
@@ -59,6 +62,20 @@ function showPlan(plan, data, chosen, option) {
     list.replaceChildren(element("p", {}, week ? "No session today: a rest day." : "Your phase has not started yet."));
   }
   weekList(plan, sessions, chosen, ticks, today);
+  const calendar = plan.querySelector(".hb-today__calendar");
+  const weekly = data.protocol.phases.find((phase) => phase.id === chosen.phase).sessions?.length;
+  calendar.style.display = weekly ? "" : "none"; // not `hidden`: the theme shows its buttons all the same
+  calendar.onclick = () => downloadCalendar(data, chosen);
+}
+
+/** Downloads the phase's sessions from its start date for its longest typical duration, as `handbook print
+ * --ics` does; the file is made here and sent nowhere. */
+async function downloadCalendar(data, chosen) {
+  const { phaseCalendar } = await import("./calendar.js"); // ical.js is loaded only when asked for
+  const phase = data.protocol.phases.find((one) => one.id === chosen.phase);
+  const text = phaseCalendar(data, phase.id, chosen.start, phase.typical_duration.max_weeks,
+    siteAddress(`${chosen.protocol}/${phase.id}/`));
+  saveFile(text, `${phase.id}-from-${chosen.start}.ics`, "text/calendar");
 }
 
 function sessionBox(session, done, changed) {
@@ -72,7 +89,7 @@ function sessionBox(session, done, changed) {
       changed([...ticked]);
     });
     return element("li", {}, element("label", {}, input, " ", element("span", {}, drill.name)),
-      drill.dose ? ` — ${drill.dose}` : "", drill.part !== "Main" ? element("em", {}, ` (${drill.part.toLowerCase()})`) : "",
+      drill.dose ? ` — ${together(drill.dose)}` : "", drill.part !== "Main" ? element("em", {}, ` (${drill.part.toLowerCase()})`) : "",
       " ", element("a", { href: siteAddress(`drills/${drill.id}/`), "aria-label": `How to do ${drill.name}` }, "how"));
   });
   return element("fieldset", { class: "hb-today__session", "data-session": session.id },
