@@ -38,6 +38,8 @@ class Content:
     protocols: list[Source] = field(default_factory=list)
     valid: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
+    #: what rules work out from the content and share (each worked out once), by name.
+    facts: dict[str, object] = field(default_factory=dict, repr=False)
 
     @property
     def file_count(self) -> int:
@@ -52,6 +54,12 @@ class Content:
     def stems(self, kind: str) -> set[str]:
         """The ids the files of ``kind`` stand for by their names, loaded or not."""
         return {file.stem for file in self.files if file.kind == kind}
+
+    def fact(self, name: str, work_out):
+        """``work_out(self)``, worked out at the first call for ``name`` and kept for the next rules."""
+        if name not in self.facts:
+            self.facts[name] = work_out(self)
+        return self.facts[name]
 
     def broken(self, *kinds: str) -> list[str]:
         """Files of ``kinds`` that could not be loaded or failed their schema: what they hold is unknown."""

@@ -6,6 +6,7 @@ from typing import Iterator
 
 from ..content import Content, Withheld, unless_broken
 from ..problems import Problem
+from ..source import Source
 from .known import known_references, unknown
 
 
@@ -24,12 +25,18 @@ def cited(data) -> Iterator[tuple[tuple, str]]:
             waiting += [(path + (i,), inner) for i, inner in enumerate(value) if isinstance(inner, (dict, list))]
 
 
+def citations(content: Content) -> list[tuple[Source, tuple, str]]:
+    """(source, path, id) of every citation in the valid drills and protocols."""
+    return content.fact("citations", lambda content: [(source, path, ref) for source in
+                                                      content.valid_drills() + content.valid_protocols()
+                                                      for path, ref in cited(source.data)])
+
+
 def check(content: Content) -> Iterator[Problem | Withheld]:
     """Unknown citations; held back while a protocol, whose bibliography may hold them, is broken."""
     references, broken = known_references(content), content.broken("protocol")
-    for source in content.valid_drills() + content.valid_protocols():
-        for path, ref in cited(source.data):
-            if ref not in references:
-                yield unless_broken(unknown("E205", source, path, ref, references,
-                                            f"the reference '{ref}' is not in any protocol's 'references' list"),
-                                    broken)
+    for source, path, ref in citations(content):
+        if ref not in references:
+            yield unless_broken(unknown("E205", source, path, ref, references,
+                                        f"the reference '{ref}' is not in any protocol's 'references' list"),
+                                broken)

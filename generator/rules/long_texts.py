@@ -26,14 +26,18 @@ def schema_set(folder: Path) -> SchemaSet:
     return SchemaSet(folder)
 
 
-def long_texts(content: Content) -> Iterator[tuple[Source, tuple, str]]:
+def long_texts(content: Content) -> list[tuple[Source, tuple, str]]:
     """(source, path, text) of every long text of the valid drills and protocols."""
+    return content.fact("long texts", _long_texts)
+
+
+def _long_texts(content: Content) -> list[tuple[Source, tuple, str]]:
     schemas = schema_set(content.root / "schemas")
-    for kind, sources in (("drill", content.valid_drills()), ("protocol", content.valid_protocols())):
-        for source in sources:
-            for path, _, text in schemas.marked(kind, source.data, "contentMediaType", MARKDOWN):
-                if isinstance(text, str):
-                    yield source, path, text
+    return [(source, path, text)
+            for kind, sources in (("drill", content.valid_drills()), ("protocol", content.valid_protocols()))
+            for source in sources
+            for path, _, text in schemas.marked(kind, source.data, "contentMediaType", MARKDOWN)
+            if isinstance(text, str)]
 
 
 def place(source: Source, path: tuple, objection: prose.Objection) -> tuple[int, int]:

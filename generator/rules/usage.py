@@ -11,7 +11,7 @@ from typing import Iterator
 
 from ..content import Content, Withheld, unless_broken
 from ..problems import Problem, warning
-from .citations import cited
+from .citations import citations
 from .known import closest, file_id, known_drills, known_references
 
 
@@ -32,12 +32,11 @@ def check(content: Content) -> Iterator[Problem | Withheld]:
             yield unless_broken(warning("W301", source.file, source.value_position(("id",)),
                                         f"no phase prescribes the drill '{drill_id}'{note}; add it to a phase's "
                                         "'drills' or remove the file"), protocols_broken)
-    citations = _meant({ref for s in content.valid_drills() + content.valid_protocols() for _, ref in cited(s.data)},
-                       known_references(content))
+    cited = _meant({ref for _, _, ref in citations(content)}, known_references(content))
     any_broken = content.broken("drill", "protocol")
     for source in content.valid_protocols():
         for i, reference in enumerate(source.data["references"]):
-            if reference["id"] not in citations:
+            if reference["id"] not in cited:
                 yield unless_broken(warning("W302", source.file, source.value_position(("references", i, "id")),
                                             f"nothing cites the reference '{reference['id']}'; cite it where it "
                                             "supports a claim or remove it"), any_broken)
