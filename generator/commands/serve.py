@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 NAME = "serve"
 HELP = "preview the site on http://127.0.0.1:8000/, reloading the page whenever a file is saved"
 
@@ -11,9 +13,14 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    from ..build import BuildFailed
     from ..serve import Preview
 
-    preview = Preview(args.root, port=args.port)
+    try:
+        preview = Preview(args.root, port=args.port)
+    except BuildFailed as exc:
+        print("\n".join(exc.messages), file=sys.stderr)
+        return 2
     try:
         preview.serve()
     except KeyboardInterrupt:
