@@ -130,7 +130,9 @@ def page(browser):
     page.problems = []
     page.on("console", lambda message: message.type == "error" and page.problems.append(message.text))
     page.on("pageerror", lambda error: page.problems.append(str(error)))
-    page.on("requestfailed", lambda request: page.problems.append(f"failed: {request.url}"))
+    # a request the browser dropped because the page was left before it finished is no fault of the site
+    page.on("requestfailed", lambda request: request.failure == "net::ERR_ABORTED"
+            or page.problems.append(f"failed: {request.url} ({request.failure})"))
     yield page
     context.close()
 
