@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterator
 from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
@@ -227,24 +228,28 @@ class _Reader:
                 self.object(inline, what, hint, needle=match.group(0).strip())
 
 
+def _runs(blocks: list[Block], into_links: bool = True) -> Iterator[Run]:
+    """Every run of ``blocks``, in order; with ``into_links`` False, not those inside a link."""
+    def inner(runs: list[Run]) -> Iterator[Run]:
+        for run in runs:
+            yield run
+            if into_links or run.kind != "link":
+                yield from inner(run.runs)
+
+    for block in blocks:
+        yield from inner(block.runs)
+        for item in block.items:
+            yield from _runs(item, into_links)
+
+
 def page_links(prose: Prose) -> list[Target]:
     """Every handbook-page target in ``prose``, in order."""
-    found: list[Target] = []
+    return [run.target for run in _runs(prose.blocks) if run.target and run.target.kind]
 
-    def visit_runs(runs: list[Run]) -> None:
-        for run in runs:
-            if run.target and run.target.kind:
-                found.append(run.target)
-            visit_runs(run.runs)
 
-    def visit(blocks: list[Block]) -> None:
-        for block in blocks:
-            visit_runs(block.runs)
-            for item in block.items:
-                visit(item)
-
-    visit(prose.blocks)
-    return found
+def plain_texts(prose: Prose) -> list[str]:
+    """The texts of ``prose`` that no link holds, in order."""
+    return [run.text for run in _runs(prose.blocks, into_links=False) if run.kind == "text"]
 
 
 def in_text(authors: str, year) -> str:

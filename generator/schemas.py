@@ -112,14 +112,16 @@ class SchemaSet:
         home = self._homes.get(id(schema))
         return home is not None and self._document_validators[home].evolve(schema=schema).is_valid(value)
 
-    def _including(self, schema: dict) -> Iterator[dict]:
-        """``schema`` and every schema it takes in through '$ref' and 'allOf'."""
+    def _including(self, schema: dict, combined: tuple[str, ...] = ("allOf",)) -> Iterator[dict]:
+        """``schema`` and every schema it takes in through '$ref' and the ``combined`` keywords: 'allOf' for the
+        fields a value must or may hold; with 'anyOf' and 'oneOf' too for everything that may describe it."""
         yield schema
         if "$ref" in schema:
             resolver = self.registry.resolver(base_uri=self._homes[id(schema)])
-            yield from self._including(resolver.lookup(schema["$ref"]).contents)
-        for part in schema.get("allOf", []):
-            yield from self._including(part)
+            yield from self._including(resolver.lookup(schema["$ref"]).contents, combined)
+        for keyword in combined:
+            for part in schema.get(keyword, []):
+                yield from self._including(part, combined)
 
     def _parts_at(self, kind: str, path: tuple) -> list[dict]:
         """The schema parts that describe the value at ``path`` of a ``kind`` document."""
@@ -157,17 +159,6 @@ class SchemaSet:
     @cached_property
     def _shapes(self) -> dict[str, "_Shape"]:
         return {kind: _Shape(self, [self.identified[kind]]) for kind in self.identified}
-
-    def _whole(self, schema: dict, resolver=None) -> Iterator[dict]:
-        """``schema`` and every part that also describes its value: through '$ref', 'allOf', 'anyOf' and 'oneOf'."""
-        yield schema
-        resolver = resolver or self.registry.resolver(base_uri=self._homes[id(schema)])
-        if "$ref" in schema:
-            resolved = resolver.lookup(schema["$ref"])
-            yield from self._whole(resolved.contents, resolved.resolver)
-        for combined in ("allOf", "anyOf", "oneOf"):
-            for branch in schema.get(combined, []):
-                yield from self._whole(branch, resolver)
 
     def check(self, kind: str, source: Source) -> list[Problem]:
         """All schema problems of ``source`` read as a ``kind`` document (a content kind, or any schema: 'log')."""
@@ -611,7 +602,7 @@ class _Shape:
 
     def __init__(self, schemas: SchemaSet, parts: list[dict]):
         self.schemas = schemas
-        self.parts = [whole for part in parts for whole in schemas._whole(part)]
+        self.parts = [whole for part in parts for whole in schemas._including(part, ("allOf", "anyOf", "oneOf"))]
         self._inner: dict = {}
         self._plans: dict = {}
 
@@ -623,29 +614,36 @@ class _Shape:
 
     def item(self) -> "_Shape":
         if None not in self._inner:
-            self._inner[None] = _Shape(self.schemas, [p["items"] for p in self.parts if isinstance(p.get("items"), dict)])
+            self._inner[None] = _Shape(self.schemas, [part["items"] for part in self.parts
+                                                      if isinstance(part.get("items"), dict)])
         return self._inner[None]
 
     def plan(self, keyword: str, mark) -> tuple[bool, dict[str, "_Shape"], "_Shape | None"]:
         """Whether a part marks this place ``keyword: mark``; the fields, and the item shape, where such a mark
         may be found at or below."""
         if (keyword, mark) not in self._plans:
-            names = {name for part in self.parts for name in part.get("properties", {})}
-            fields = {name: self.field(name) for name in sorted(names) if self.field(name).holds(keyword, mark)}
-            item = self.item() if any(isinstance(p.get("items"), dict) for p in self.parts) else None
-            self._plans[keyword, mark] = (any(part.get(keyword) == mark for part in self.parts), fields,
+            fields, item = self._below()
+            self._plans[keyword, mark] = (self._marks(keyword, mark),
+                                          {name: shape for name, shape in fields.items() if shape.holds(keyword, mark)},
                                           item if item and item.holds(keyword, mark) else None)
         return self._plans[keyword, mark]
 
-    def holds(self, keyword: str, mark, seen: frozenset[int] = frozenset()) -> bool:
+    def holds(self, keyword: str, mark, seen: frozenset[frozenset[int]] = frozenset()) -> bool:
         """Whether this place, or one below it, may be marked ``keyword: mark`` (a schema that recurs is
         followed once)."""
-        if any(part.get(keyword) == mark for part in self.parts):
+        if self._marks(keyword, mark):
             return True
         key = frozenset(id(part) for part in self.parts)
         if not self.parts or key in seen:
             return False
-        names = {name for part in self.parts for name in part.get("properties", {})}
-        below = [self.field(name) for name in sorted(names)]
-        below += [self.item()] if any(isinstance(p.get("items"), dict) for p in self.parts) else []
-        return any(shape.holds(keyword, mark, seen | {key}) for shape in below)
+        fields, item = self._below()
+        return any(shape.holds(keyword, mark, seen | {key}) for shape in [*fields.values(), *([item] if item else [])])
+
+    def _marks(self, keyword: str, mark) -> bool:
+        return any(part.get(keyword) == mark for part in self.parts)
+
+    def _below(self) -> tuple[dict[str, "_Shape"], "_Shape | None"]:
+        """The shapes of the fields this place may hold, and of its items if it may be a list."""
+        names = sorted({name for part in self.parts for name in part.get("properties", {})})
+        item = self.item() if any(isinstance(part.get("items"), dict) for part in self.parts) else None
+        return {name: self.field(name) for name in names}, item

@@ -14,8 +14,8 @@ from typing import Iterator
 
 from ..content import Content, Withheld
 from ..problems import Problem
-from . import (bare_citations, changelog, citations, criteria, drill_links, evidence, identity, long_texts, percents, phase_titles,
-               protocol_links, ranges, reference_years, review_dates, run_sessions, session_counts, session_drills,
+from . import (bare_citations, changelog, citations, criteria, drill_links, evidence, identity, long_texts, percents,
+               phase_titles, protocol_links, ranges, reference_years, review_dates, run_sessions, session_counts, session_drills,
                session_ids, session_rest, session_spacing, site_address, usage)
 
 RULES = (identity, drill_links, protocol_links, citations, ranges, criteria, phase_titles, long_texts, changelog, usage,

@@ -140,4 +140,5 @@ def navigation(handbook: Handbook) -> list:
     ]
     categories = [category_page(category) for category in handbook.drills_by_category()]
     return ["index.md", {"Protocols": protocols}, {"Drill library": [LIBRARY, *categories]},
-            {"For clinicians": [CONTRIBUTING, CHANGING, "clinicians/sessions.md", "clinicians/rules.md", "clinicians/fhir.md", FIELDS]}]
+            {"For clinicians": [CONTRIBUTING, CHANGING, "clinicians/sessions.md", "clinicians/rules.md",
+                                "clinicians/fhir.md", FIELDS]}]

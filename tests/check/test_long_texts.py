@@ -100,3 +100,13 @@ def test_one_objection_per_mistake():
     objections = prose.read("Watch [the video][v]\n\n[v]: javascript:alert(1)").objections
     assert [o.code for o in objections] == ["E110"]
     assert len(prose.read("<b>bold</b> text").objections) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Pain at most 2/10 ([thomee-1997](reference:thomee-1997)).",
+    "Pain at most 2/10, as [the thomee-1997 study](https://doi.org/10.1093/ptj/77.12.1690) found.",
+    "Pain at most 2/10 while walking ([Thomeé, 1997](reference:thomee-1997)).",
+])
+def test_a_reference_id_a_link_holds_is_not_a_bare_citation(project, text):
+    project.edit("protocols/mini.yaml", "text: Pain at most 2/10 while walking.", f"text: \"{text}\"")
+    assert [p.code for p in project.problems()] == []

@@ -8,6 +8,7 @@ import os
 import shutil
 import socketserver
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -82,14 +83,23 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
 
 
+@contextmanager
+def serving(site: Path):
+    """``site`` served on 127.0.0.1 while in the block: its address."""
+    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def site_url(real_site):
     """The real site served on 127.0.0.1 for the browser tests."""
-    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(real_site[1])))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serving(real_site[1]) as url:
+        yield url
 
 
 def _missing_browser() -> str | None:

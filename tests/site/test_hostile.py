@@ -9,12 +9,10 @@ double-escaped; and no printed text may run off its page.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 import shutil
 import subprocess
-import threading
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -25,7 +23,7 @@ from generator.build import build_site
 from generator.check import check_project
 from generator.schemas import SchemaSet
 
-from .conftest import FIXTURE, _Quiet, _Server, make_project
+from .conftest import FIXTURE, make_project, serving
 
 pytestmark = pytest.mark.browser
 
@@ -82,11 +80,8 @@ def hostile_site(tmp_path_factory):
     result = check_project(project)
     assert result.errors == [], "\n".join(map(str, result.errors))
     site = build_site(project).site_dir
-    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield site, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serving(site) as url:
+        yield site, url
 
 
 @pytest.fixture

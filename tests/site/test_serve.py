@@ -9,6 +9,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 
 import pytest
 
@@ -21,8 +22,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def started(project, printables: bool):
-    """A running preview of ``project`` and its thread; ``preview.messages`` holds what it said."""
+@contextmanager
+def running(project, printables: bool):
+    """A running preview of ``project`` while in the block; ``preview.messages`` holds what it said. It stops,
+    printing included, on leaving."""
     messages = []
     server = Preview(project, port=free_port(), say=lambda *args, **kwargs: messages.append(" ".join(args)),
                      printables=printables)
@@ -31,25 +34,25 @@ def started(project, printables: bool):
     thread.start()
     assert ready.wait(30)
     server.messages = messages
-    return server, thread
+    try:
+        yield server
+    finally:
+        server.stop()
+        thread.join(60)
+    assert not thread.is_alive()
 
 
 @pytest.fixture
 def preview(new_project):
     """A preview without printables (they have a test of their own: printing takes seconds)."""
-    server, thread = started(new_project(), printables=False)
-    yield server
-    server.stop()
-    thread.join(10)
+    with running(new_project(), printables=False) as server:
+        yield server
 
 
 @pytest.fixture
 def printing_preview(new_project):
-    server, thread = started(new_project(), printables=True)
-    yield server
-    server.stop()
-    thread.join(60)
-    assert not thread.is_alive()
+    with running(new_project(), printables=True) as server:
+        yield server
 
 
 def saved(preview, path, old: str, new: str) -> str:

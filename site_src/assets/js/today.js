@@ -64,7 +64,7 @@ function showPlan(plan, data, chosen, option) {
   weekList(plan, sessions, chosen, ticks, today);
   const calendar = plan.querySelector(".hb-today__calendar");
   const weekly = data.protocol.phases.find((phase) => phase.id === chosen.phase).sessions?.length;
-  calendar.style.display = weekly ? "" : "none"; // not `hidden`: the theme shows its buttons all the same
+  calendar.hidden = !weekly;
   calendar.onclick = () => downloadCalendar(data, chosen);
 }
 
