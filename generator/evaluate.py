@@ -2,17 +2,22 @@
 
 The semantics are written once, for clinicians, in ``site_src/clinicians/rules.md``;
 ``site_src/assets/js/evaluate.js`` implements the same for the browser, and both
-run the vectors in ``tests/vectors/rules.json``. Everything here works on plain
-data as it stands in the YAML and the published JSON (rules, measures, log
-entries as dicts), and returns plain data, so the two results can be compared.
+run the vectors in ``tests/vectors/rules.json`` and the clinician-judged logs in
+``tests/vectors/scenarios.json``. Everything here works on plain data as it stands
+in the YAML and the published JSON (rules, measures, log entries as dicts), and
+returns plain data, so the two results can be compared.
 
-A rule's result has a ``state``: ``met``, ``not-met`` or ``no-data``.
+A rule is read **as of a day** (``today``): only values inside its look-back
+(``within``) count. An exit criterion is judged on the latest values ("does it hold
+now?"); an amber or red warning sign on the worst moment of its look-back ("did it
+happen recently?"). A rule's result has a ``state``: ``met``, ``not-met`` or ``no-data``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import operator as op
+from bisect import bisect_left
 
 OPERATORS = {"<": op.lt, "<=": op.le, "==": op.eq, ">=": op.ge, ">": op.gt}
 PERIOD_DAYS = {"days": 1, "weeks": 7}
@@ -21,6 +26,8 @@ SEVERITIES = ("red", "amber", "green")
 VERDICTS = {"stop-and-contact-clinician": "stop", "regress-one-phase": "step-back", "step-back": "step-back",
             "hold": "hold", "continue": "keep-going"}
 ONCE = {"count": 1, "period": "sessions"}
+#: how a rule is read: "now" (an exit criterion, a green sign) or "worst" (an amber or red sign).
+NOW, WORST = "now", "worst"
 
 
 def _day(text: str) -> int:
@@ -31,28 +38,8 @@ def _iso(day: int) -> str:
     return dt.date.fromordinal(day).isoformat()
 
 
-def observations(entries: list[dict], measure_id: str) -> list[tuple[int, object]]:
-    """(day number, value) of every recorded value of a measure, oldest first."""
-    return [(_day(entry["date"]), entry["values"][measure_id]) for entry in entries
-            if entry.get("values", {}).get(measure_id) is not None]
-
-
-def periods(seen: list[tuple[int, object]], period: str, count: int) -> list[dict]:
-    """The last ``count`` periods (oldest first) ending at the latest observation, each with its values.
-
-    A session is one recorded value; days and weeks are counted back from the day of the latest value,
-    and a day or week with no value is kept, empty: a gap.
-    """
-    if period == "sessions":
-        return [{"start": _iso(day), "end": _iso(day), "values": [value]} for day, value in seen[-count:]]
-    length, last = PERIOD_DAYS[period], seen[-1][0]
-    found = [{"start": _iso(last - length * k - length + 1), "end": _iso(last - length * k), "values": []}
-             for k in range(count - 1, -1, -1)]
-    first = last - length * count + 1
-    for day, value in seen:
-        if day >= first:
-            found[(day - first) // length]["values"].append(value)
-    return found
+def _mean(values: list) -> float:
+    return sum(values) / len(values)
 
 
 def _compares(rule: dict, measure: dict, value) -> bool:
@@ -66,57 +53,158 @@ def _compares(rule: dict, measure: dict, value) -> bool:
     return OPERATORS[rule["operator"]](value, threshold)
 
 
-def _mean(values: list) -> float:
-    return sum(values) / len(values)
+class Reading:
+    """One log read as of a day: the entries, the day they are read on and the day the log begins."""
+
+    def __init__(self, entries: list[dict], measures: dict, today: str | None = None):
+        self.entries = entries
+        self.measures = measures
+        self.today = _day(today) if today else (_day(entries[-1]["date"]) if entries else None)
+        self.first = _day(entries[0]["date"]) if entries else None
+
+    def observations(self, rule: dict) -> tuple[list[tuple[int, object]], list[dict]]:
+        """(day, value) of every value the rule can use, oldest first, and the values set aside.
+
+        A value counts only from an entry of the rule's ``activity`` (when it names some), and only when the same
+        entry meets the measure's ``counts_when`` (30 "pain-free" minutes logged with 4/10 pain are set aside).
+        """
+        measure_id, activities = rule["measure"], rule.get("activity")
+        condition = self.measures[measure_id].get("counts_when")
+        seen, aside = [], []
+        for entry in self.entries:
+            value = entry.get("values", {}).get(measure_id)
+            if value is None or (activities and entry.get("activity") not in activities):
+                continue
+            other = entry["values"].get(condition["measure"]) if condition else None
+            if other is not None and not _compares(condition, self.measures[condition["measure"]], other):
+                aside.append({"date": entry["date"], "value": value, "measure": condition["measure"], "found": other})
+                continue
+            seen.append((_day(entry["date"]), value))
+        return seen, aside
+
+    def window(self, rule: dict, within: dict | None):
+        """The observations inside the look-back (the last ``days`` days up to today), the date of the latest one
+        left out as too old, and the values set aside."""
+        seen, aside = self.observations(rule)
+        if not within or self.today is None:
+            return seen, None, aside
+        start = self.today - within["days"] + 1
+        cut = bisect_left(seen, start, key=lambda pair: pair[0])
+        stale = _iso(seen[cut - 1][0]) if cut and cut == len(seen) else None
+        return seen[cut:], stale, [a for a in aside if _day(a["date"]) >= start]
 
 
-def _comparison(rule: dict, measures: dict, entries: list[dict]) -> dict:
-    measure = measures[rule["measure"]]
+def periods(seen: list[tuple[int, object]], period: str, count: int, first: int | None = None) -> list[dict]:
+    """The last ``count`` periods (oldest first) ending at the latest observation, each with its values.
+
+    A session is one recorded value; days and weeks are counted back from the day of the latest value,
+    and a day or week with no value is kept, empty: a gap. A day or week that begins before ``first`` (the
+    log's first day) is marked ``before_log``: the log cannot show it.
+    """
+    if period == "sessions":
+        return [{"start": _iso(day), "end": _iso(day), "values": [value]} for day, value in seen[-count:]]
+    length, last = PERIOD_DAYS[period], seen[-1][0]
+    found = [{"start": _iso(last - length * k - length + 1), "end": _iso(last - length * k), "values": [],
+              "before_log": first is not None and last - length * k - length + 1 < first}
+             for k in range(count - 1, -1, -1)]
+    begin = last - length * count + 1
+    for day, value in seen[bisect_left(seen, begin, key=lambda pair: pair[0]):]:
+        found[(day - begin) // length]["values"].append(value)
+    return found
+
+
+def _held(rule: dict, measure: dict, seen: list, reading: Reading) -> dict:
+    """The comparison read on the latest of ``seen``: the periods it needs, and how many held."""
     sustained = rule.get("sustained", ONCE)
     needed, period = sustained["count"], sustained["period"]
-    seen = observations(entries, rule["measure"])
-    window = periods(seen, period, needed) if seen else []
+    window = periods(seen, period, needed, reading.first) if seen else []
     for part in window:
-        part["holds"] = all(_compares(rule, measure, v) for v in part["values"]) if part["values"] else None
+        holds = part["values"] and not part.get("before_log")
+        part["holds"] = all(_compares(rule, measure, v) for v in part["values"]) if holds else None
     held = sum(part["holds"] is True for part in window)
     streak = 0
     while streak < len(window) and window[len(window) - 1 - streak]["holds"] is True:
         streak += 1
     state = "no-data" if not seen else "met" if held == needed else "not-met"
-    return {"state": state, "measure": rule["measure"], "period": period, "needed": needed, "held": held,
+    return {"state": state, "period": period, "needed": needed, "held": held,
             "streak": streak, "periods": window}
 
 
-def _change(rule: dict, measures: dict, entries: list[dict]) -> dict:
-    seen = observations(entries, rule["measure"])
+def _changed(rule: dict, measure: dict, seen: list, reading: Reading) -> dict:
     window = periods(seen, rule["change"], 2) if seen else []
     for part in window:
         part["mean"] = _mean(part["values"]) if part["values"] else None
     current = window[-1] if window else None
     previous = window[-2] if len(window) == 2 and window[0]["values"] else None
     difference = current["mean"] - previous["mean"] if previous else None
-    state = ("no-data" if difference is None
-             else "met" if _compares(rule, measures[rule["measure"]], difference) else "not-met")
-    return {"state": state, "measure": rule["measure"], "change": rule["change"], "current": current,
-            "previous": previous, "difference": difference}
+    state = "no-data" if difference is None else "met" if _compares(rule, measure, difference) else "not-met"
+    return {"state": state, "current": current, "previous": previous, "difference": difference}
 
 
-def _group(rule: dict, measures: dict, entries: list[dict]) -> dict:
+def _leaf(rule: dict, reading: Reading, how: str, within: dict | None) -> dict:
+    """A comparison or a change on one measure, read now or at its worst moment in the look-back."""
+    within = rule.get("within", within)
+    measure = reading.measures[rule["measure"]]
+    seen, stale, aside = reading.window(rule, within)
+    judge = _changed if "change" in rule else _held
+    found = judge(rule, measure, seen, reading)
+    if how == WORST and found["state"] != "met":
+        # the worst moment: the latest point in the look-back at which the sign held
+        for end in range(len(seen) - 1, 0, -1):
+            earlier = judge(rule, measure, seen[:end], reading)
+            if earlier["state"] == "met":
+                found = earlier
+                break
+    found.update({"measure": rule["measure"], "within": within["days"] if within else None, "stale": stale,
+                  "set_aside": aside})
+    if "change" in rule:
+        found["change"] = rule["change"]
+    return found
+
+
+def _increase(rule: dict, reading: Reading, within: dict | None) -> dict:
+    """The percent by which each of the latest weeks' total exceeds the mean weekly total of the weeks before."""
+    before = rule["increase"]["weeks"]
+    needed = rule.get("sustained", ONCE)["count"]
+    seen, _ = reading.observations(rule)
+    weeks = []
+    for k in range(needed - 1, -1, -1) if reading.today is not None else ():
+        end = reading.today - 7 * k
+        totals = [sum(v for day, v in seen if end - 7 * w - 6 <= day <= end - 7 * w) for w in range(before + 1)]
+        covered = reading.first is not None and reading.first <= end - 7 * before - 6
+        baseline = _mean(totals[1:])
+        percent = (totals[0] / baseline - 1) * 100 if covered and baseline > 0 else None
+        weeks.append({"start": _iso(end - 6), "end": _iso(end), "total": totals[0],
+                      "baseline": baseline if covered else None, "percent": percent,
+                      "holds": None if percent is None else _compares(rule, reading.measures[rule["measure"]], percent)})
+    held = sum(week["holds"] is True for week in weeks)
+    state = ("no-data" if not weeks or all(week["percent"] is None for week in weeks)
+             else "met" if held == needed else "not-met")
+    return {"state": state, "measure": rule["measure"], "increase": before, "needed": needed, "held": held,
+            "weeks": weeks, "within": within["days"] if within else None, "stale": None, "set_aside": []}
+
+
+def _group(rule: dict, reading: Reading, how: str, within: dict | None) -> dict:
     combine = "all" if "all" in rule else "any"
-    parts = [evaluate_rule(part, measures, entries) for part in rule[combine]]
+    parts = [_evaluate(part, reading, how, rule.get("within", within)) for part in rule[combine]]
     states = {part["state"] for part in parts}
     decisive, other = ("not-met", "met") if combine == "all" else ("met", "not-met")
     state = decisive if decisive in states else "no-data" if "no-data" in states else other
     return {"state": state, "combine": combine, "parts": parts}
 
 
-def evaluate_rule(rule: dict, measures: dict, entries: list[dict]) -> dict:
-    """The result of one rule (an exit criterion or a warning-sign rule) on log entries in date order."""
+def _evaluate(rule: dict, reading: Reading, how: str, within: dict | None = None) -> dict:
     if "all" in rule or "any" in rule:
-        return _group(rule, measures, entries)
-    if "change" in rule:
-        return _change(rule, measures, entries)
-    return _comparison(rule, measures, entries)
+        return _group(rule, reading, how, within)
+    if "increase" in rule:
+        return _increase(rule, reading, rule.get("within", within))
+    return _leaf(rule, reading, how, within)
+
+
+def evaluate_rule(rule: dict, measures: dict, entries: list[dict], today: str | None = None, how: str = NOW) -> dict:
+    """The result of one rule on log entries in date order, read as of ``today`` (default: the latest entry's day):
+    ``how="now"`` for an exit criterion, ``how="worst"`` for an amber or red warning sign."""
+    return _evaluate(rule, Reading(entries, measures, today), how)
 
 
 def current_phase(protocol: dict, entries: list[dict]) -> str:
@@ -139,23 +227,33 @@ def _verdict(phases: list[dict], index: int, criteria: list[dict], signs: list[d
     return {"verdict": "keep-going", "action": action, "target": phases[index]["id"]}
 
 
-def evaluate_phase(protocol: dict, entries: list[dict], phase_id: str | None = None) -> dict:
-    """Each exit criterion of the phase, the warning signs present (most severe first) and the verdict."""
+def evaluate_phase(protocol: dict, entries: list[dict], phase_id: str | None = None, today: str | None = None) -> dict:
+    """Each exit criterion of the phase, the warning signs present and the one verdict, read as of ``today``.
+
+    The signs returned are those that decide the verdict, so each one shown gives the same instruction; any other
+    amber or red sign present is named in ``also`` (a green "carry on" beside an amber one is left out).
+    """
     phase_id = phase_id or current_phase(protocol, entries)
     phases = protocol["phases"]
     index = next(i for i, phase in enumerate(phases) if phase["id"] == phase_id)
-    measures = {measure["id"]: measure for measure in protocol["measures"]}
-    criteria = [{"text": criterion["text"], "result": evaluate_rule(criterion, measures, entries)}
+    reading = Reading(entries, {measure["id"]: measure for measure in protocol["measures"]}, today)
+    criteria = [{"text": criterion["text"], "result": _evaluate(criterion, reading, NOW)}
                 for criterion in phases[index].get("exit_criteria", [])]
     listed = {sign["id"]: sign for sign in protocol["warning_signs"]}
     signs = []
     for sign_id in phases[index]["warning_signs"]:
         sign = listed[sign_id]
-        result = evaluate_rule(sign["rule"], measures, entries) if "rule" in sign else None
-        if result and result["state"] == "met":
+        if "rule" not in sign:
+            continue
+        result = _evaluate(sign["rule"], reading, NOW if sign["severity"] == "green" else WORST)
+        if result["state"] == "met":
             signs.append({"id": sign_id, "name": sign["name"], "severity": sign["severity"],
                           "action": sign["action"], "result": result})
-    signs.sort(key=lambda sign: SEVERITIES.index(sign["severity"]))
+    decided = _verdict(phases, index, criteria, signs)
+    shown = [sign for sign in signs if sign["action"] == decided["action"]]
+    also = [sign["id"] for sign in signs if sign not in shown and sign["action"] != "continue"]
+    shown.sort(key=lambda sign: SEVERITIES.index(sign["severity"]))
     latest = entries[-1]["date"] if entries else None
-    return {"protocol": protocol["id"], "phase": phase_id, "latest": latest, "criteria": criteria, "signs": signs,
-            **_verdict(phases, index, criteria, signs)}
+    as_of = _iso(reading.today) if reading.today is not None else None
+    return {"protocol": protocol["id"], "phase": phase_id, "latest": latest, "today": as_of, "criteria": criteria,
+            "signs": shown, "also": also, **decided}

@@ -30,7 +30,7 @@ QUALITY_SYSTEM = "http://terminology.hl7.org/CodeSystem/evidence-quality"
 QUALITY_OF_EVIDENCE = "http://hl7.org/fhir/StructureDefinition/cqf-qualityOfEvidence"
 VARIABLE = "http://hl7.org/fhir/StructureDefinition/variable"
 #: measure kind -> UCUM code of its values.
-UNITS = {"scale": "{score}", "seconds": "s", "minutes": "min", "percent": "%", "count": "{count}"}
+UNITS = {"scale": "{score}", "seconds": "s", "minutes": "min", "percent": "%", "count": "{count}", "distance": "km"}
 DATA_TYPES = {"boolean": "boolean", "categorical": "CodeableConcept"}
 #: warning-sign severity -> request priority (routine < urgent < asap).
 PRIORITIES = {"red": "asap", "amber": "urgent", "green": "routine"}

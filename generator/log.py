@@ -25,7 +25,7 @@ from .schemas import SchemaSet
 from .source import Source, load_source
 
 #: CSV columns before the measures, and after them.
-FIRST_COLUMNS = ("date", "time", "phase", "session", "drills")
+FIRST_COLUMNS = ("date", "time", "phase", "activity", "session", "drills")
 LAST_COLUMNS = ("note",)
 _NUMBER = re.compile(r"-?\d+(\.\d+)?([eE][-+]?\d+)?")
 _YES, _NO = {"yes", "true"}, {"no", "false"}
@@ -86,9 +86,21 @@ def _meant(word: str, choices) -> str:
     return f" — did you mean '{close}'?" if close else f"; the phases are: {', '.join(sorted(choices))}"
 
 
+def nearest_measures(word: str, measures: dict, count: int = 3) -> list[str]:
+    """The measures sharing most words with ``word`` ('night-pain': 'night-or-rest-pain' first), in protocol order
+    among equals; the same choice as the site's ``nearestMeasures``."""
+    words = set(word.lower().replace("_", "-").split("-"))
+    shared = {m: len(words & set(m.split("-"))) for m in measures}
+    return [m for m in sorted(shared, key=lambda m: -shared[m]) if shared[m]][:count]
+
+
 def _unknown_measure(file: str, position: tuple[int, int], measure_id: str, measures: dict, protocol: dict) -> Problem:
     close = closest(measure_id, measures)
-    hint = f" — did you mean '{close}'?" if close else "; check the spelling against the protocol's measures"
+    nearest = list(dict.fromkeys(([close] if close else []) + nearest_measures(measure_id, measures)))[:3]
+    if nearest:
+        hint = "; the nearest measures are " + ", ".join(f"'{m}' ({measures[m]['name']})" for m in nearest)
+    else:
+        hint = "; the measures are listed on the protocol's page and in the log's column names when you export it"
     return error("E202", file, position, f"'{measure_id}' is not a measure of {protocol['id']}{hint}")
 
 

@@ -179,6 +179,8 @@ class Measure:
     values: list[str] = field(default_factory=list)
     assessment: Assessment | None = None
     references: list[Reference] = field(default_factory=list)
+    #: a condition on another measure of the same entry, without which a value is set aside (plain data).
+    counts_when: dict | None = None
 
     @property
     def scale_text(self) -> str:
@@ -201,6 +203,11 @@ class Measure:
         if not self.unit:
             return _number(value)
         return f"{_number(value)}{'' if self.unit[0] in '/%' else NBSP}{self.unit}"
+
+
+def look_back(days: int | None) -> str:
+    """', in the last 7 days' for a rule's own look-back; nothing without one."""
+    return f", in the last {days} {'day' if days == 1 else 'days'}" if days else ""
 
 
 @dataclass(frozen=True)
@@ -228,6 +235,12 @@ class Rule:
     sustained: Sustained | None = None
     between: tuple | None = None
     change: str | None = None
+    #: how many days back the rule looks (its own look-back; a group's applies to the rules inside it).
+    within: int | None = None
+    #: the activities whose entries count, when the rule is about some only.
+    activity: tuple[str, ...] | None = None
+    #: with how many weeks before the last 7 days' total is compared (a load rule).
+    increase: int | None = None
 
     @property
     def measures(self) -> list[Measure]:
@@ -265,7 +278,13 @@ class Rule:
     def text(self) -> str:
         """'Pain during running ≤ 2 /10 for 3 consecutive sessions', 'Pain during activity 3-5 /10',
         'Pain during activity, change from the previous week > 0 /10'."""
+        return self._words() + (f" on {' or '.join(a.replace('-', ' ') + 's' for a in self.activity)}" if self.activity else "") + look_back(self.within)
+
+    def _words(self) -> str:
         name = self.measure.name
+        if self.increase:
+            return (f"{name}, last 7 days against the weekly average of the {self.increase} weeks before: "
+                    f"{OPERATORS[self.operator][1]} {_number(self.value)}{NBSP}%")
         if self.change:
             return f"{name}, change from the previous {self.change.removesuffix('s')} {self.comparison()}"
         if self.measure.kind == "categorical" and not self.between:
@@ -284,6 +303,7 @@ class RuleGroup:
 
     combine: str
     parts: list
+    within: int | None = None
 
     @property
     def measures(self) -> list[Measure]:
@@ -297,7 +317,8 @@ class RuleGroup:
     def text(self) -> str:
         """'Pain during activity 3-5 /10 and Pain settled by the next morning: yes'; groups inside in brackets."""
         joined = f" {'and' if self.combine == 'all' else 'or'} "
-        return joined.join(f"({part.text()})" if isinstance(part, RuleGroup) else part.text() for part in self.parts)
+        words = joined.join(f"({part.text()})" if isinstance(part, RuleGroup) else part.text() for part in self.parts)
+        return words + look_back(self.within)
 
 
 @dataclass(eq=False)
@@ -645,13 +666,16 @@ def _with_citations(cls, values: dict, cite, **resolved):
 
 
 def _rule(data: dict, measures: dict[str, Measure]) -> Rule | RuleGroup:
+    within = data["within"]["days"] if "within" in data else None
     for combine in ("all", "any"):
         if combine in data:
-            return RuleGroup(combine, [_rule(part, measures) for part in data[combine]])
+            return RuleGroup(combine, [_rule(part, measures) for part in data[combine]], within)
     sustained = Sustained(**data["sustained"]) if "sustained" in data else None
     between = tuple(data["between"]) if "between" in data else None
+    activity = tuple(data["activity"]) if "activity" in data else None
+    increase = data["increase"]["weeks"] if "increase" in data else None
     return Rule(measures[data["measure"]], data.get("operator"), data.get("value"), sustained, between,
-                data.get("change"))
+                data.get("change"), within, activity, increase)
 
 
 def _protocol(data: dict, drills: dict[str, Drill], cite) -> Protocol:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
 
+from ..clock import today
 from ..evaluate import evaluate_phase
 from ..log import LogError, read_log
 from ..model import ACTIONS, Phase, Protocol, Rule, RuleGroup, load_handbook
@@ -22,7 +25,17 @@ def add_arguments(parser) -> None:
     parser.add_argument("--protocol", metavar="ID", help="the protocol's id (needed only when there are several)")
     parser.add_argument("--phase", metavar="ID", help="the phase to evaluate (default: the latest phase the log names, "
                                                       "else the first)")
+    parser.add_argument("--as-of", metavar="YYYY-MM-DD", type=_date,
+                        help="read the log as it stood on this day (default: today); values older than a rule's "
+                             "look-back are not evidence")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="text for people, json for programs")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date; write it YYYY-MM-DD, for example 2026-03-14") from None
 
 
 def run(args) -> int:
@@ -30,8 +43,9 @@ def run(args) -> int:
     phases = [phase.id for phase in protocol.phases]
     if args.phase and args.phase not in phases:
         raise UsageError(f"'{args.phase}' is not a phase of {protocol.id}. Phases: {', '.join(phases)}")
+    as_of = args.as_of or today()
     try:
-        entries = read_log(args.log, protocol.data, SchemaSet(args.root / "schemas"))
+        entries = read_log(args.log, protocol.data, SchemaSet(args.root / "schemas"), as_of)
     except OSError as exc:
         raise UsageError(f"cannot read {args.log}: {exc.strerror or exc}") from None
     except LogError as exc:
@@ -39,7 +53,7 @@ def run(args) -> int:
             print(f"{problem.file}:{problem.line}:{problem.column}: {problem.code} {problem.message}")
         print(f"The log was not evaluated: fix the {len(exc.problems)} problem(s) above.", file=sys.stderr)
         return 1
-    result = evaluate_phase(protocol.data, entries, args.phase)
+    result = evaluate_phase(protocol.data, entries, args.phase, as_of.isoformat())
     print(json.dumps(result, indent=2, ensure_ascii=False) if args.format == "json" else report(protocol, result))
     return 0
 
@@ -47,7 +61,8 @@ def run(args) -> int:
 def report(protocol: Protocol, result: dict) -> str:
     """The result in words: each criterion with its deciding values, the signs present, the verdict."""
     phase = next(p for p in protocol.phases if p.id == result["phase"])
-    lines = [f"{protocol.title}, {phase.heading} (log up to {result['latest'] or 'no entries yet'})", "",
+    latest = f"log up to {result['latest']}" if result["latest"] else "no entries yet"
+    lines = [f"{protocol.title}, {phase.heading} ({latest}, read on {result['today'] or 'no date'})", "",
              "Exit criteria:"]
     for criterion, found in zip(phase.exit_criteria, result["criteria"]):
         lines.append(f"  {STATES[found['result']['state']]:<8} {criterion.threshold}")
@@ -63,6 +78,9 @@ def report(protocol: Protocol, result: dict) -> str:
     if not result["signs"]:
         lines.append("  none")
     lines += ["", f"Verdict: {verdict(protocol, phase, result)}"]
+    missing = to_record(phase, result)
+    if missing and result["verdict"] == "keep-going":
+        lines.append(f"To record next: {', '.join(missing)}.")
     return "\n".join(lines)
 
 
@@ -78,15 +96,30 @@ def verdict(protocol: Protocol, phase: Phase, result: dict) -> str:
     return ACTIONS[result["action"]][0].lower() + ACTIONS[result["action"]][1:] + "."
 
 
+def to_record(phase: Phase, result: dict) -> list[str]:
+    """The measures the exit criteria have no recent value of, by name: what the athlete should log next."""
+    names = []
+    for criterion, found in zip(phase.exit_criteria, result["criteria"]):
+        rules = criterion.rule.parts if isinstance(criterion.rule, RuleGroup) else [criterion.rule]
+        parts = found["result"].get("parts", [found["result"]])
+        names += [rule.measure.name.lower() for rule, part in zip(rules, parts)
+                  if part["state"] == "no-data" and isinstance(rule, Rule)]
+    return list(dict.fromkeys(names))
+
+
 def deciding(rule: Rule | RuleGroup, result: dict) -> list[str]:
     """The values that decide a rule, in words: '2 of the last 3 sessions ≤ 2 /10; needs 3 in a row'."""
     if isinstance(rule, RuleGroup):
         return [f"{'all' if rule.combine == 'all' else 'any'} of:"] + [
             f"  {STATES[part['state']]}: {part_rule.text()}{_joined(deciding(part_rule, part))}"
             for part_rule, part in zip(rule.parts, result["parts"])]
-    if "change" in result:
-        return [_change(rule, result)]
-    return [_comparison(rule, result)]
+    lines = [_increase(rule, result) if "increase" in result else _change(rule, result) if "change" in result
+             else _comparison(rule, result)]
+    for aside in result.get("set_aside", []):
+        other = rule.measure.counts_when
+        lines.append(f"not counted: {rule.measure.shown(aside['value'])} on {aside['date']}, logged with "
+                     f"{aside['measure'].replace('-', ' ')} at {aside['found']}, above the limit of {other['value']}")
+    return lines
 
 
 def _joined(lines: list[str]) -> str:
@@ -100,26 +133,46 @@ def _condition(rule: Rule) -> str:
     return "at " + " or ".join(rule.measure.shown(v) for v in accepted)
 
 
+def _nothing(result: dict) -> str:
+    """Why a rule has no data: nothing logged, or only values older than its look-back."""
+    if result.get("stale"):
+        return (f"the latest value ({result['stale']}) is older than {result['within']} days, so it no longer "
+                "counts: record it again")
+    return f"nothing logged in the last {result['within']} days" if result.get("within") else "nothing logged yet"
+
+
 def _comparison(rule: Rule, result: dict) -> str:
     if result["state"] == "no-data":
-        return "nothing logged yet"
+        return _nothing(result)
     shown = rule.measure.shown
     if result["needed"] == 1:
-        latest = result["periods"][-1]
-        return f"latest: {shown(latest['values'][-1])} on {latest['end']}"
+        found = result["periods"][-1]
+        return f"{shown(found['values'][-1])} on {found['end']}"
     period = result["period"]
     values = ", ".join(shown(v) for part in result["periods"] for v in part["values"]) or "no values"
     words = f"{result['held']} of the last {result['needed']} {period} {_condition(rule)} ({values})"
     gaps = sum(part["holds"] is None for part in result["periods"])
     if gaps:
         words += f"; {gaps} {period.removesuffix('s') if gaps == 1 else period} without a value"
+        early = sum(bool(part.get("before_log")) for part in result["periods"])
+        if early:
+            words += f" ({early} before the log begins)"
     return words if result["state"] == "met" else f"{words}; needs {result['needed']} in a row"
 
 
 def _change(rule: Rule, result: dict) -> str:
     period = result["change"].removesuffix("s")
     if result["previous"] is None:
-        return f"nothing to compare with the {period} before" if result["current"] else "nothing logged yet"
+        return f"nothing to compare with the {period} before" if result["current"] else _nothing(result)
     shown = rule.measure.shown
     return (f"this {period}: {shown(round(result['current']['mean'], 2))}, the {period} before: "
             f"{shown(round(result['previous']['mean'], 2))} (change {result['difference']:+.2g})")
+
+
+def _increase(rule: Rule, result: dict) -> str:
+    week = result["weeks"][-1] if result["weeks"] else None
+    if week is None or week["percent"] is None:
+        return f"the log does not reach back the {result['increase'] + 1} weeks this needs, or there was no running before"
+    shown = rule.measure.shown
+    return (f"{week['start']} to {week['end']}: {shown(round(week['total'], 1))}; weekly average of the "
+            f"{result['increase']} weeks before: {shown(round(week['baseline'], 1))} ({week['percent']:+.0f}\u00a0%)")

@@ -16,10 +16,10 @@ from ..schemas import yaml_text
 from ..source import Source
 from .ranges import is_reversed, measure_range
 
-NUMERIC_KINDS = {"scale", "seconds", "minutes", "percent", "count"}
+NUMERIC_KINDS = {"scale", "seconds", "minutes", "percent", "count", "distance"}
 GROUPS = ("all", "any")
 #: fields of a comparison, which a rule joining others with 'all' or 'any' does not have.
-COMPARISON = ("measure", "operator", "value", "between", "change", "sustained")
+COMPARISON = ("measure", "operator", "value", "between", "change", "sustained", "activity", "increase")
 
 
 def _change_problem(measure: dict, value) -> str | None:
@@ -91,6 +91,13 @@ def _mixed(rule: dict) -> tuple[str, str] | None:
     if "change" in rule and "sustained" in rule:
         return "sustained", ("a 'change' rule compares the latest period with the one before, so it takes no "
                              "'sustained'; remove it")
+    if "increase" in rule:
+        extra = next((f for f in ("change", "between") if f in rule), None)
+        if extra:
+            return extra, (f"a rule has either 'increase' (this week's total against the weeks before) or '{extra}'; "
+                           "remove one of them")
+        if rule.get("sustained", {}).get("period", "weeks") != "weeks":
+            return "sustained", "an 'increase' is counted in weeks, so it is sustained for a number of weeks; write 'period: weeks'"
     return None
 
 
@@ -103,7 +110,7 @@ def _rule_problems(source: Source, path: tuple, rule: dict, measures: dict) -> I
     measure = measures.get(rule.get("measure"))
     if not measure or is_reversed(measure):
         return
-    change = "change" in rule
+    change = "change" in rule or "increase" in rule
     if "between" not in rule:
         why = value_problem(measure, rule["operator"], rule["value"], change)
         if why:
@@ -142,3 +149,6 @@ def check(content: Content) -> Iterator[Problem]:
         measures = {m["id"]: m for m in protocol["measures"]}
         for path, rule in every_rule(protocol):
             yield from _rule_problems(source, path, rule, measures)
+        for i, measure in enumerate(protocol["measures"]):
+            if "counts_when" in measure:
+                yield from _rule_problems(source, ("measures", i, "counts_when"), measure["counts_when"], measures)

@@ -23,6 +23,8 @@ def references(protocol: dict) -> Iterator[tuple[tuple, tuple[str, str, str | No
     for i, measure in enumerate(protocol["measures"]):
         if "assessment" in measure:
             yield ("measures", i, "assessment"), ASSESSMENT
+        if "counts_when" in measure:
+            yield ("measures", i, "counts_when", "measure"), MEASURE
     for path, rule in every_rule(protocol):
         if "measure" in rule:
             yield path + ("measure",), MEASURE

@@ -13,14 +13,14 @@ REPO = Path(__file__).resolve().parents[2]
 LOGS = Path(__file__).parent / "logs"
 
 
-def evaluate(capsys, *args):
-    code = main(["--root", str(REPO), "evaluate", *map(str, args), "--protocol", "itbs-runners"])
+def evaluate(capsys, *args, as_of: str = "2026-10-14"):
+    code = main(["--root", str(REPO), "evaluate", *map(str, args), "--protocol", "itbs-runners", "--as-of", as_of])
     out, err = capsys.readouterr()
     return code, out, err
 
 
-def as_json(capsys, log: Path, *args) -> dict:
-    code, out, err = evaluate(capsys, log, "--format", "json", *args)
+def as_json(capsys, log: Path, *args, as_of: str = "2026-10-14") -> dict:
+    code, out, err = evaluate(capsys, log, "--format", "json", *args, as_of=as_of)
     assert code == 0, out + err
     return json.loads(out)
 
@@ -29,26 +29,33 @@ def test_ready_to_move_on(capsys):
     result = as_json(capsys, LOGS / "ready-to-move-on.json")
     assert (result["phase"], result["verdict"], result["target"]) == ("load-and-condition", "move-on",
                                                                        "strength-and-control")
-    walk, plank, mornings = (criterion["result"] for criterion in result["criteria"])
+    walk, plank, pain, mornings, swelling = (criterion["result"] for criterion in result["criteria"])
     assert [p["values"] for p in walk["periods"]] == [[30], [34]]
     assert plank["periods"][-1]["values"] == [35]
-    assert (mornings["held"], mornings["needed"], mornings["period"]) == (7, 7, "days")
+    assert (mornings["held"], mornings["needed"], mornings["period"], mornings["within"]) == (3, 3, "sessions", 7)
     assert [sign["id"] for sign in result["signs"]] == ["pain-safe-zone"]
     code, out, _ = evaluate(capsys, LOGS / "ready-to-move-on.json")
     assert code == 0 and out.rstrip().endswith("Verdict: ready to move on to Phase 3: Strength and movement control.")
 
 
+def test_a_log_read_weeks_later_is_no_longer_evidence(capsys):
+    result = as_json(capsys, LOGS / "ready-to-move-on.json", as_of="2026-11-30")
+    assert result["verdict"] == "keep-going" and result["today"] == "2026-11-30"
+    assert {c["result"]["state"] for c in result["criteria"]} == {"no-data"}
+    _, out, _ = evaluate(capsys, LOGS / "ready-to-move-on.json", as_of="2026-11-30")
+    assert "the latest value (2026-10-14) is older than 7 days, so it no longer counts: record it again" in out
+    assert "To record next: pain-free brisk walking, side-plank hold, pain during activity" in out
+
+
 def test_not_yet_from_a_csv_log(capsys):
-    result = as_json(capsys, LOGS / "not-yet.csv")
+    result = as_json(capsys, LOGS / "not-yet.csv", as_of="2026-10-07")
     assert result["verdict"] == "keep-going" and result["target"] == "load-and-condition"
-    assert [c["result"]["state"] for c in result["criteria"]] == ["not-met", "no-data", "not-met"]
-    walk, _, mornings = (criterion["result"] for criterion in result["criteria"])
+    assert [c["result"]["state"] for c in result["criteria"]] == ["not-met", "no-data", "met", "met", "no-data"]
+    walk = result["criteria"][0]["result"]
     assert (walk["held"], walk["needed"]) == (1, 2)
-    assert (mornings["held"], mornings["streak"], mornings["needed"]) == (5, 3, 7)
-    _, out, _ = evaluate(capsys, LOGS / "not-yet.csv")
+    _, out, _ = evaluate(capsys, LOGS / "not-yet.csv", as_of="2026-10-07")
     assert "1 of the last 2 sessions ≥ 30\u00a0min (30\u00a0min, 25\u00a0min); needs 2 in a row" in out
-    assert "5 of the last 7 days" in out and "1 day without a value; needs 7 in a row" in out
-    assert "no data  Side-plank hold" in out
+    assert "no data  Side-plank hold" in out and "nothing logged in the last 28 days" in out
 
 
 def test_amber_sign_steps_back(capsys):
@@ -58,16 +65,33 @@ def test_amber_sign_steps_back(capsys):
     assert result["signs"][0]["result"]["periods"][-1] == {"start": "2026-10-14", "end": "2026-10-14", "values": [6],
                                                             "holds": True}
     _, out, _ = evaluate(capsys, LOGS / "amber-sign.json")
-    assert "AMBER  Pain above 5/10 during activity" in out and "latest: 6/10 on 2026-10-14" in out
+    assert "AMBER  Pain above 5/10 during activity" in out and "6/10 on 2026-10-14" in out
+
+
+def test_a_bad_session_is_not_hidden_by_an_easy_one_after_it(capsys, tmp_path):
+    log = write(tmp_path, "log.json", json.dumps({"entries": [
+        {"date": "2026-10-13", "phase": "return-to-running", "activity": "walk-run", "values": {"pain-during-activity": 6}},
+        {"date": "2026-10-13", "time": "19:00", "activity": "strength", "values": {"pain-during-activity": 1}},
+        {"date": "2026-10-14", "activity": "cross-training", "values": {"pain-during-activity": 0}}]}))
+    result = as_json(capsys, log)
+    assert result["verdict"] == "step-back" and result["signs"][0]["id"] == "pain-above-5-during"
 
 
 def test_red_flag_stops(capsys):
-    result = as_json(capsys, LOGS / "red-flag.json")
+    result = as_json(capsys, LOGS / "red-flag.json", as_of="2026-10-11")
     assert (result["verdict"], result["action"]) == ("stop", "stop-and-contact-clinician")
     assert result["signs"][0]["id"] == "swelling-marked" and result["signs"][0]["severity"] == "red"
-    assert result["signs"][0]["result"]["periods"][-1]["values"] == ["marked"]
-    _, out, _ = evaluate(capsys, LOGS / "red-flag.json")
+    assert [sign["id"] for sign in result["signs"]] == ["swelling-marked"]  # no "hold" beside the "stop"
+    assert result["also"] == ["swelling-mild"]
+    _, out, _ = evaluate(capsys, LOGS / "red-flag.json", as_of="2026-10-11")
     assert "RED    Marked swelling" in out and out.rstrip().endswith("Verdict: stop and contact your clinician.")
+
+
+def test_an_unknown_measure_names_the_nearest_ones(capsys, tmp_path):
+    log = write(tmp_path, "log.json", '{"entries": [{"date": "2026-10-01", "values": {"night-pain": true}}]}')
+    status, out, _ = evaluate(capsys, log)
+    assert status == 1 and "spelling" not in out
+    assert "the nearest measures are 'night-or-rest-pain' (Knee pain at night or at rest)" in out, out
 
 
 def test_the_phase_asked_for(capsys):
@@ -86,7 +110,7 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
     ('[{"date": "2026-10-01", "values": {"knee-swelling": "big"}}]', 3, "E501", ["none, mild, marked, not 'big'"]),
     ('[{"date": "2026-10-01", "values": {"morning-pain-settled": 1}}]', 3, "E501", ["true or false"]),
     ('[{"date": "2026-10-01", "values": {"pain-durng-activity": 1}}]', 3, "E202",
-     ["did you mean 'pain-during-activity'?"]),
+     ["the nearest measures are 'pain-during-activity'"]),
     ('[{"date": "2999-01-01", "values": {}}]', 3, "E502", ["after today"]),
     ('[{"date": "2026-10-02", "values": {}},\n {"date": "2026-10-01", "values": {}}]', 4, "E503",
      ["comes after one of 2026-10-02"]),
@@ -109,7 +133,7 @@ def test_bad_json_log_is_one_message_at_its_line(capsys, tmp_path, entries, line
     ("date,knee-swelling\n2026-10-01,none\n2026-10-02,huge\n", "3:2", "E501", ["not 'huge'"]),
     ("date,morning-pain-settled\n2026-10-01,maybe\n", "2:2", "E501", ["true or false"]),
     ("date,time,pain-during-activity\n2026-10-02,,1\n2026-10-01,,1\n", "3:1", "E503", ["date order"]),
-    ("date,pain-durng\n2026-10-01,1\n", "1:2", "E202", ["not a measure of itbs-runners"]),
+    ("date,pain-durng\n2026-10-01,1\n", "1:2", "E202", ["not a measure of itbs-runners", "'pain-during-activity'"]),
     ("pain-during-activity\n1\n", "1:1", "E101", ["'date' first"]),
 ])
 def test_bad_csv_log_is_one_message_at_its_row_and_column(capsys, tmp_path, rows, where, code, words):

@@ -35,7 +35,7 @@ def matches(expected, found, where: str = "result") -> None:
 def summary(result: dict) -> dict:
     """What a phase vector checks: the verdict, the phase evaluated and pointed to, signs present, criteria states."""
     return {"verdict": result["verdict"], "action": result["action"], "target": result["target"],
-            "evaluated": result["phase"], "signs": [sign["id"] for sign in result["signs"]],
+            "evaluated": result["phase"], "signs": [sign["id"] for sign in result["signs"]], "also": result["also"],
             "criteria": [criterion["result"]["state"] for criterion in result["criteria"]]}
 
 
@@ -45,9 +45,9 @@ def test_there_are_enough_vectors():
 
 @pytest.mark.parametrize("case", VECTORS["rules"], ids=[case["name"] for case in VECTORS["rules"]])
 def test_rule(case):
-    matches(case["expected"], evaluate_rule(case["rule"], MEASURES, case["log"]))
+    matches(case["expected"], evaluate_rule(case["rule"], MEASURES, case["log"], case.get("today"), case.get("how", "now")))
 
 
 @pytest.mark.parametrize("case", VECTORS["phases"], ids=[case["name"] for case in VECTORS["phases"]])
 def test_phase(case):
-    matches(case["expected"], summary(evaluate_phase(VECTORS["protocol"], case["log"], case["phase"])))
+    matches(case["expected"], summary(evaluate_phase(VECTORS["protocol"], case["log"], case["phase"], case.get("today"))))

@@ -2,7 +2,9 @@
 //
 // The same semantics as generator/evaluate.py (written once for clinicians in the guide's page
 // "How rules are evaluated"), the same input (rules, measures and log entries as plain data, as in
-// the published site/data/<protocol>.json) and the same result shape; both run tests/vectors/rules.json.
+// the published site/data/<protocol>.json) and the same result shape; both run tests/vectors/rules.json
+// and the clinician-judged logs in tests/vectors/scenarios.json. A rule is read as of a day (`today`):
+// an exit criterion on the latest values in its look-back, an amber or red sign at its worst moment there.
 
 const OPERATORS = {
   "<": (a, b) => a < b,
@@ -23,38 +25,25 @@ const VERDICTS = {
 };
 const ONCE = { count: 1, period: "sessions" };
 const DAY_MS = 86400000;
+// how a rule is read: "now" (an exit criterion, a green sign) or "worst" (an amber or red sign).
+export const NOW = "now";
+export const WORST = "worst";
 
 const day = (text) => Date.UTC(+text.slice(0, 4), +text.slice(5, 7) - 1, +text.slice(8, 10)) / DAY_MS;
 const iso = (number) => new Date(number * DAY_MS).toISOString().slice(0, 10);
 const mean = (values) => values.reduce((total, value) => total + value, 0) / values.length;
-
-/** [day number, value] of every recorded value of a measure, oldest first. */
-export function observations(entries, measureId) {
-  const seen = [];
-  for (const entry of entries) {
-    const value = (entry.values || {})[measureId];
-    if (value !== undefined && value !== null) seen.push([day(entry.date), value]);
+const sum = (values) => values.reduce((total, value) => total + value, 0);
+/** The index of the first observation on or after `first` (observations are in day order). */
+const firstFrom = (seen, first) => {
+  let low = 0;
+  let high = seen.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (seen[middle][0] < first) low = middle + 1;
+    else high = middle;
   }
-  return seen;
-}
-
-/** The last `count` periods (oldest first) ending at the latest observation, each with its values. */
-export function periods(seen, period, count) {
-  if (period === "sessions") {
-    return seen.slice(-count).map(([number, value]) => ({ start: iso(number), end: iso(number), values: [value] }));
-  }
-  const length = PERIOD_DAYS[period];
-  const last = seen[seen.length - 1][0];
-  const found = [];
-  for (let k = count - 1; k >= 0; k--) {
-    found.push({ start: iso(last - length * k - length + 1), end: iso(last - length * k), values: [] });
-  }
-  const first = last - length * count + 1;
-  for (const [number, value] of seen) {
-    if (number >= first) found[Math.floor((number - first) / length)].values.push(value);
-  }
-  return found;
-}
+  return low;
+};
 
 function compares(rule, measure, value) {
   if (rule.between) return rule.between[0] <= value && value <= rule.between[1];
@@ -66,48 +55,157 @@ function compares(rule, measure, value) {
   return OPERATORS[rule.operator](value, threshold);
 }
 
-function comparison(rule, measures, entries) {
-  const measure = measures[rule.measure];
-  const sustained = rule.sustained || ONCE;
-  const needed = sustained.count;
-  const seen = observations(entries, rule.measure);
-  const window = seen.length ? periods(seen, sustained.period, needed) : [];
-  for (const part of window) {
-    part.holds = part.values.length ? part.values.every((value) => compares(rule, measure, value)) : null;
+/** One log read as of a day: the entries, the day they are read on and the day the log begins. */
+class Reading {
+  constructor(entries, measures, today = null) {
+    this.entries = entries;
+    this.measures = measures;
+    this.today = today ? day(today) : entries.length ? day(entries[entries.length - 1].date) : null;
+    this.first = entries.length ? day(entries[0].date) : null;
   }
-  const held = window.filter((part) => part.holds === true).length;
-  let streak = 0;
-  while (streak < window.length && window[window.length - 1 - streak].holds === true) streak++;
-  const state = !seen.length ? "no-data" : held === needed ? "met" : "not-met";
-  return { state, measure: rule.measure, period: sustained.period, needed, held, streak, periods: window };
+
+  /** [day, value] of every value the rule can use, oldest first, and the values set aside. */
+  observations(rule) {
+    const condition = this.measures[rule.measure].counts_when;
+    const seen = [];
+    const aside = [];
+    for (const entry of this.entries) {
+      const values = entry.values || {};
+      const value = values[rule.measure];
+      if (value === undefined || value === null || (rule.activity && !rule.activity.includes(entry.activity))) continue;
+      const other = condition ? values[condition.measure] : undefined;
+      if (other !== undefined && other !== null && !compares(condition, this.measures[condition.measure], other)) {
+        aside.push({ date: entry.date, value, measure: condition.measure, found: other });
+        continue;
+      }
+      seen.push([day(entry.date), value]);
+    }
+    return [seen, aside];
+  }
+
+  /** The observations inside the look-back, the date of the latest one left out as too old, the values set aside. */
+  window(rule, within) {
+    const [seen, aside] = this.observations(rule);
+    if (!within || this.today === null) return [seen, null, aside];
+    const start = this.today - within.days + 1;
+    const cut = firstFrom(seen, start);
+    const stale = cut && cut === seen.length ? iso(seen[cut - 1][0]) : null;
+    return [seen.slice(cut), stale, aside.filter((one) => day(one.date) >= start)];
+  }
 }
 
-function change(rule, measures, entries) {
-  const seen = observations(entries, rule.measure);
+/** The last `count` periods (oldest first) ending at the latest observation, each with its values. */
+export function periods(seen, period, count, first = null) {
+  if (period === "sessions") {
+    return seen.slice(-count).map(([number, value]) => ({ start: iso(number), end: iso(number), values: [value] }));
+  }
+  const length = PERIOD_DAYS[period];
+  const last = seen[seen.length - 1][0];
+  const found = [];
+  for (let k = count - 1; k >= 0; k--) {
+    const start = last - length * k - length + 1;
+    found.push({ start: iso(start), end: iso(last - length * k), values: [], before_log: first !== null && start < first });
+  }
+  const begin = last - length * count + 1;
+  for (const [number, value] of seen.slice(firstFrom(seen, begin))) {
+    found[Math.floor((number - begin) / length)].values.push(value);
+  }
+  return found;
+}
+
+function held(rule, measure, seen, reading) {
+  const sustained = rule.sustained || ONCE;
+  const needed = sustained.count;
+  const window = seen.length ? periods(seen, sustained.period, needed, reading.first) : [];
+  for (const part of window) {
+    part.holds = part.values.length && !part.before_log
+      ? part.values.every((value) => compares(rule, measure, value)) : null;
+  }
+  const count = window.filter((part) => part.holds === true).length;
+  let streak = 0;
+  while (streak < window.length && window[window.length - 1 - streak].holds === true) streak++;
+  const state = !seen.length ? "no-data" : count === needed ? "met" : "not-met";
+  return { state, period: sustained.period, needed, held: count, streak, periods: window };
+}
+
+function changed(rule, measure, seen) {
   const window = seen.length ? periods(seen, rule.change, 2) : [];
   for (const part of window) part.mean = part.values.length ? mean(part.values) : null;
   const current = window.length ? window[window.length - 1] : null;
   const previous = window.length === 2 && window[0].values.length ? window[0] : null;
   const difference = previous ? current.mean - previous.mean : null;
-  const state = difference === null ? "no-data"
-    : compares(rule, measures[rule.measure], difference) ? "met" : "not-met";
-  return { state, measure: rule.measure, change: rule.change, current, previous, difference };
+  const state = difference === null ? "no-data" : compares(rule, measure, difference) ? "met" : "not-met";
+  return { state, current, previous, difference };
 }
 
-function group(rule, measures, entries) {
+function leaf(rule, reading, how, inherited) {
+  const within = rule.within || inherited;
+  const measure = reading.measures[rule.measure];
+  const [seen, stale, aside] = reading.window(rule, within);
+  const judge = rule.change ? changed : held;
+  let found = judge(rule, measure, seen, reading);
+  if (how === WORST && found.state !== "met") {
+    // the worst moment: the latest point in the look-back at which the sign held
+    for (let end = seen.length - 1; end > 0; end--) {
+      const earlier = judge(rule, measure, seen.slice(0, end), reading);
+      if (earlier.state === "met") {
+        found = earlier;
+        break;
+      }
+    }
+  }
+  Object.assign(found, { measure: rule.measure, within: within ? within.days : null, stale, set_aside: aside });
+  if (rule.change) found.change = rule.change;
+  return found;
+}
+
+function increase(rule, reading, within) {
+  const before = rule.increase.weeks;
+  const needed = (rule.sustained || ONCE).count;
+  const [seen] = reading.observations(rule);
+  const weeks = [];
+  for (let k = needed - 1; k >= 0 && reading.today !== null; k--) {
+    const end = reading.today - 7 * k;
+    const totals = [];
+    for (let w = 0; w <= before; w++) {
+      totals.push(sum(seen.filter(([number]) => end - 7 * w - 6 <= number && number <= end - 7 * w).map(([, v]) => v)));
+    }
+    const covered = reading.first !== null && reading.first <= end - 7 * before - 6;
+    const baseline = mean(totals.slice(1));
+    const percent = covered && baseline > 0 ? (totals[0] / baseline - 1) * 100 : null;
+    weeks.push({
+      start: iso(end - 6), end: iso(end), total: totals[0], baseline: covered ? baseline : null, percent,
+      holds: percent === null ? null : compares(rule, reading.measures[rule.measure], percent),
+    });
+  }
+  const count = weeks.filter((week) => week.holds === true).length;
+  const state = !weeks.length || weeks.every((week) => week.percent === null) ? "no-data"
+    : count === needed ? "met" : "not-met";
+  return {
+    state, measure: rule.measure, increase: before, needed, held: count, weeks,
+    within: within ? within.days : null, stale: null, set_aside: [],
+  };
+}
+
+function group(rule, reading, how, within) {
   const combine = rule.all ? "all" : "any";
-  const parts = rule[combine].map((part) => evaluateRule(part, measures, entries));
+  const parts = rule[combine].map((part) => evaluate(part, reading, how, rule.within || within));
   const states = new Set(parts.map((part) => part.state));
   const [decisive, other] = combine === "all" ? ["not-met", "met"] : ["met", "not-met"];
   const state = states.has(decisive) ? decisive : states.has("no-data") ? "no-data" : other;
   return { state, combine, parts };
 }
 
-/** The result of one rule (an exit criterion or a warning-sign rule) on log entries in date order. */
-export function evaluateRule(rule, measures, entries) {
-  if (rule.all || rule.any) return group(rule, measures, entries);
-  if (rule.change) return change(rule, measures, entries);
-  return comparison(rule, measures, entries);
+function evaluate(rule, reading, how, within = null) {
+  if (rule.all || rule.any) return group(rule, reading, how, within);
+  if (rule.increase) return increase(rule, reading, rule.within || within);
+  return leaf(rule, reading, how, within);
+}
+
+/** The result of one rule on log entries in date order, read as of `today` (default: the latest entry's day):
+ * `how` NOW for an exit criterion, WORST for an amber or red warning sign. */
+export function evaluateRule(rule, measures, entries, today = null, how = NOW) {
+  return evaluate(rule, new Reading(entries, measures, today), how);
 }
 
 /** The phase the latest entry that names one is in; the first phase when none does. */
@@ -127,29 +225,35 @@ function verdict(phases, index, criteria, signs) {
   return { verdict: "keep-going", action, target: phases[index].id };
 }
 
-/** Each exit criterion of the phase, the warning signs present (most severe first) and the verdict. */
-export function evaluatePhase(protocol, entries, phaseId = null) {
+/** Each exit criterion of the phase, the warning signs present and the one verdict, read as of `today`.
+ * The signs returned are those that decide the verdict, so each gives the same instruction; any other amber or red
+ * sign present is named in `also` (a green "carry on" beside an amber one is left out). */
+export function evaluatePhase(protocol, entries, phaseId = null, today = null) {
   phaseId = phaseId || currentPhase(protocol, entries);
   const phases = protocol.phases;
   const index = phases.findIndex((phase) => phase.id === phaseId);
-  const measures = Object.fromEntries(protocol.measures.map((measure) => [measure.id, measure]));
+  const reading = new Reading(entries, Object.fromEntries(protocol.measures.map((m) => [m.id, m])), today);
   const criteria = (phases[index].exit_criteria || []).map((criterion) => ({
     text: criterion.text,
-    result: evaluateRule(criterion, measures, entries),
+    result: evaluate(criterion, reading, NOW),
   }));
   const listed = Object.fromEntries(protocol.warning_signs.map((sign) => [sign.id, sign]));
   const signs = [];
   for (const signId of phases[index].warning_signs) {
     const sign = listed[signId];
-    const result = sign.rule ? evaluateRule(sign.rule, measures, entries) : null;
-    if (result && result.state === "met") {
+    if (!sign.rule) continue;
+    const result = evaluate(sign.rule, reading, sign.severity === "green" ? NOW : WORST);
+    if (result.state === "met") {
       signs.push({ id: signId, name: sign.name, severity: sign.severity, action: sign.action, result });
     }
   }
-  signs.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
+  const decided = verdict(phases, index, criteria, signs);
+  const shown = signs.filter((sign) => sign.action === decided.action);
+  const also = signs.filter((sign) => !shown.includes(sign) && sign.action !== "continue").map((sign) => sign.id);
+  shown.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
   const latest = entries.length ? entries[entries.length - 1].date : null;
   return {
-    protocol: protocol.id, phase: phaseId, latest, criteria, signs,
-    ...verdict(phases, index, criteria, signs),
+    protocol: protocol.id, phase: phaseId, latest, today: reading.today === null ? null : iso(reading.today),
+    criteria, signs: shown, also, ...decided,
   };
 }

@@ -2,9 +2,9 @@
 // (generator/log.py), and checked the same way: each value against its measure, dates not in the future and
 // in order, phases and measures of the protocol. Problems are "line:column: message" texts.
 
-export const FIRST_COLUMNS = ["date", "time", "phase", "session", "drills"];
+export const FIRST_COLUMNS = ["date", "time", "phase", "activity", "session", "drills"];
 export const LAST_COLUMNS = ["note"];
-export const NUMERIC_KINDS = new Set(["scale", "seconds", "minutes", "percent", "count"]);
+export const NUMERIC_KINDS = new Set(["scale", "seconds", "minutes", "percent", "count", "distance"]);
 const NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
 const YES = new Set(["yes", "true"]);
 const NO = new Set(["no", "false"]);
@@ -20,6 +20,25 @@ export class LogError extends Error {
 }
 
 const byId = (items) => Object.fromEntries(items.map((item) => [item.id, item]));
+/** What an entry can record it was: the log schema's activities (common.schema.json#/$defs/activity). */
+export const ACTIVITIES = ["walk", "walk-run", "run", "tempo-run", "downhill-run", "strength", "cross-training",
+  "mobility", "test", "rest"];
+
+/** The measures sharing most words with `word`, in protocol order among equals (as generator/log.py). */
+export function nearestMeasures(word, measures, count = 3) {
+  const words = new Set(word.toLowerCase().replaceAll("_", "-").split("-"));
+  const shared = measures.map((measure) => [measure, measure.id.split("-").filter((part) => words.has(part)).length]);
+  return shared.filter(([, n]) => n).sort((a, b) => b[1] - a[1]).slice(0, count).map(([measure]) => measure);
+}
+
+/** Why `id` is not a measure, naming the nearest ones so the athlete can tell which was meant. */
+function unknownMeasure(id, protocol) {
+  const nearest = nearestMeasures(id, protocol.measures);
+  const hint = nearest.length
+    ? `; the nearest measures are ${nearest.map((measure) => `'${measure.id}' (${measure.name})`).join(", ")}`
+    : "; the measures are listed on the protocol's page and in the log's column names when you export it";
+  return `'${id}' is not a measure of ${protocol.id}${hint}`;
+}
 
 /** The lowest and highest value of a measure: a scale runs from 0 to 10 unless min or max say otherwise. */
 export function measureRange(measure) {
@@ -65,11 +84,15 @@ export function logProblems(entries, protocol, today, where = (index) => `entry 
         + `${before.filter(Boolean).join(" ")}; keep the entries in date order, oldest first`);
     }
     before = when;
+    if (entry.activity !== undefined && !ACTIVITIES.includes(entry.activity)) {
+      problems.push(`${at}: '${entry.activity}' is not an activity; write one of ${ACTIVITIES.join(", ")}`);
+    }
     if (entry.phase !== undefined && !phases.has(entry.phase)) {
       problems.push(`${at}: '${entry.phase}' is not a phase of ${protocol.id}`);
     }
     for (const [id, value] of Object.entries(entry.values || {})) {
-      const why = measures[id] ? valueProblem(measures[id], value) : `'${id}' is not a measure of ${protocol.id}`;
+      if (!measures[id]) problems.push(`${at}: ${unknownMeasure(id, protocol)}`);
+      const why = measures[id] && valueProblem(measures[id], value);
       if (why) problems.push(`${at}: ${why}; correct the value`);
     }
   });
@@ -166,7 +189,7 @@ export function readCsv(text, protocol, today) {
   const measures = byId(protocol.measures);
   const unknown = names.flatMap((name, column) =>
     measures[name] || FIRST_COLUMNS.includes(name) || LAST_COLUMNS.includes(name) ? []
-      : [`1:${column + 1}: '${name}' is not a measure of ${protocol.id}`]);
+      : [`1:${column + 1}: ${unknownMeasure(name, protocol)}`]);
   if (unknown.length) throw new LogError(unknown);
   const kept = rows.filter((row) => row.cells.some((cell) => cell.trim()));
   const entries = kept.map((row) => csvEntry(names, row.cells, measures));
