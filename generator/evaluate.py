@@ -73,7 +73,7 @@ class Reading:
         seen, aside = [], []
         for entry in self.entries:
             value = entry.get("values", {}).get(measure_id)
-            if value is None or (activities and entry.get("activity") not in activities):
+            if value is None or (activities is not None and entry.get("activity") not in activities):
                 continue
             other = entry["values"].get(condition["measure"]) if condition else None
             if other is not None and not _compares(condition, self.measures[condition["measure"]], other):
@@ -141,14 +141,33 @@ def _changed(rule: dict, measure: dict, seen: list, reading: Reading) -> dict:
     return {"state": state, "current": current, "previous": previous, "difference": difference}
 
 
-def _leaf(rule: dict, reading: Reading, how: str, within: dict | None) -> dict:
-    """A comparison or a change on one measure, read now or at its worst moment in the look-back."""
+def _per_activity(rule: dict, reading: Reading, within: dict | None) -> dict | None:
+    """The rule read now on each activity's own values; the latest activity on which it holds, else None."""
+    kinds = dict.fromkeys(entry.get("activity") for entry in reading.entries
+                          if entry.get("values", {}).get(rule["measure"]) is not None)
+    held = []
+    for kind in kinds:
+        seen, _, _ = reading.window({**rule, "activity": [kind]}, within)
+        found = _held(rule, reading.measures[rule["measure"]], seen, reading)
+        if found["state"] == "met":
+            held.append((seen[-1][0], found, kind))
+    if not held:
+        return None
+    _, found, kind = max(held, key=lambda one: one[0])
+    return {**found, "activity": kind}
+
+
+def _leaf(rule: dict, reading: Reading, how: str, within: dict | None, by_activity: bool = False) -> dict:
+    """A comparison or a change on one measure, read now, at its worst moment in the look-back, or (by activity)
+    on the latest value of each activity."""
     within = rule.get("within", within)
     measure = reading.measures[rule["measure"]]
     seen, stale, aside = reading.window(rule, within)
     judge = _changed if "change" in rule else _held
     found = judge(rule, measure, seen, reading)
-    if how == WORST and found["state"] != "met":
+    if how == WORST and rule.get("by_activity", by_activity) and "change" not in rule:
+        found = _per_activity(rule, reading, within) or found
+    elif how == WORST and found["state"] != "met":
         # the worst moment: the latest point in the look-back at which the sign held
         for end in range(len(seen) - 1, 0, -1):
             earlier = judge(rule, measure, seen[:end], reading)
@@ -162,43 +181,55 @@ def _leaf(rule: dict, reading: Reading, how: str, within: dict | None) -> dict:
     return found
 
 
-def _increase(rule: dict, reading: Reading, within: dict | None) -> dict:
-    """The percent by which each of the latest weeks' total exceeds the mean weekly total of the weeks before."""
+def _weekly(rule: dict, reading: Reading, seen: list, end: int) -> dict:
+    """The increase of the 7 days up to ``end`` over the mean weekly total of the weeks before them."""
     before = rule["increase"]["weeks"]
+    totals = [sum(v for day, v in seen if end - 7 * w - 6 <= day <= end - 7 * w) for w in range(before + 1)]
+    covered = reading.first is not None and reading.first <= end - 7 * before - 6
+    baseline = _mean(totals[1:])
+    percent = (totals[0] / baseline - 1) * 100 if covered and baseline > 0 else None
+    return {"start": _iso(end - 6), "end": _iso(end), "total": totals[0], "baseline": baseline if covered else None,
+            "percent": percent,
+            "holds": None if percent is None else _compares(rule, reading.measures[rule["measure"]], percent)}
+
+
+def _increase_at(rule: dict, reading: Reading, seen: list, end: int) -> dict:
+    """The latest ``sustained`` weeks up to ``end``, each compared with the weeks before it."""
     needed = rule.get("sustained", ONCE)["count"]
-    seen, _ = reading.observations(rule)
-    weeks = []
-    for k in range(needed - 1, -1, -1) if reading.today is not None else ():
-        end = reading.today - 7 * k
-        totals = [sum(v for day, v in seen if end - 7 * w - 6 <= day <= end - 7 * w) for w in range(before + 1)]
-        covered = reading.first is not None and reading.first <= end - 7 * before - 6
-        baseline = _mean(totals[1:])
-        percent = (totals[0] / baseline - 1) * 100 if covered and baseline > 0 else None
-        weeks.append({"start": _iso(end - 6), "end": _iso(end), "total": totals[0],
-                      "baseline": baseline if covered else None, "percent": percent,
-                      "holds": None if percent is None else _compares(rule, reading.measures[rule["measure"]], percent)})
+    weeks = [_weekly(rule, reading, seen, end - 7 * k) for k in range(needed - 1, -1, -1)]
     held = sum(week["holds"] is True for week in weeks)
-    state = ("no-data" if not weeks or all(week["percent"] is None for week in weeks)
-             else "met" if held == needed else "not-met")
-    return {"state": state, "measure": rule["measure"], "increase": before, "needed": needed, "held": held,
-            "weeks": weeks, "within": within["days"] if within else None, "stale": None, "set_aside": []}
+    state = "no-data" if all(week["percent"] is None for week in weeks) else "met" if held == needed else "not-met"
+    return {"state": state, "needed": needed, "held": held, "weeks": weeks}
 
 
-def _group(rule: dict, reading: Reading, how: str, within: dict | None) -> dict:
+def _increase(rule: dict, reading: Reading, how: str, within: dict | None) -> dict:
+    """A load rule: weekly totals counted back from today (for a sign, from any day of its look-back)."""
+    seen, _ = reading.observations(rule)
+    found = {"state": "no-data", "needed": rule.get("sustained", ONCE)["count"], "held": 0, "weeks": []}
+    if reading.today is not None:
+        ends = range(within["days"] if within and how == WORST else 1)
+        results = [_increase_at(rule, reading, seen, reading.today - back) for back in ends]
+        found = next((result for result in results if result["state"] == "met"), results[0])
+    return {**found, "measure": rule["measure"], "increase": rule["increase"]["weeks"],
+            "within": within["days"] if within else None, "stale": None, "set_aside": []}
+
+
+def _group(rule: dict, reading: Reading, how: str, within: dict | None, by_activity: bool = False) -> dict:
     combine = "all" if "all" in rule else "any"
-    parts = [_evaluate(part, reading, how, rule.get("within", within)) for part in rule[combine]]
+    parts = [_evaluate(part, reading, how, rule.get("within", within), rule.get("by_activity", by_activity))
+             for part in rule[combine]]
     states = {part["state"] for part in parts}
     decisive, other = ("not-met", "met") if combine == "all" else ("met", "not-met")
     state = decisive if decisive in states else "no-data" if "no-data" in states else other
     return {"state": state, "combine": combine, "parts": parts}
 
 
-def _evaluate(rule: dict, reading: Reading, how: str, within: dict | None = None) -> dict:
+def _evaluate(rule: dict, reading: Reading, how: str, within: dict | None = None, by_activity: bool = False) -> dict:
     if "all" in rule or "any" in rule:
-        return _group(rule, reading, how, within)
+        return _group(rule, reading, how, within, by_activity)
     if "increase" in rule:
-        return _increase(rule, reading, rule.get("within", within))
-    return _leaf(rule, reading, how, within)
+        return _increase(rule, reading, how, rule.get("within", within))
+    return _leaf(rule, reading, how, within, by_activity)
 
 
 def evaluate_rule(rule: dict, measures: dict, entries: list[dict], today: str | None = None, how: str = NOW) -> dict:

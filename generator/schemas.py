@@ -193,12 +193,13 @@ def _whole(number):
 
 
 def yaml_text(value) -> str:
-    """``value`` as written in a YAML file: words plain, other text in double quotes, groups as 'key: value'."""
+    """``value`` as written in a YAML file in place of another value: words plain, other text in double quotes,
+    groups as '{key: value}' (a form that fits on the line of its field, in a block or inside braces)."""
     if isinstance(value, str):
         plain = yaml.safe_dump(value, width=10**6, allow_unicode=True).split("\n")[0]
         return value if plain == value and value[:1].isalpha() else json.dumps(value, ensure_ascii=False)
     if isinstance(value, dict):
-        return ", ".join(f"{key}: {yaml_text(inner)}" for key, inner in value.items())
+        return "{" + ", ".join(f"{key}: {yaml_text(inner)}" for key, inner in value.items()) + "}"
     if isinstance(value, list):
         return "[" + ", ".join(yaml_text(inner) for inner in value) + "]"
     return yaml.safe_dump(value).split("\n")[0]
@@ -489,7 +490,7 @@ class _Wording:
         if fix:
             return self.problem(err, f"{message}; write {yaml_text(meant)}", fix)
         examples = err.schema.get("examples")
-        hint = f"; for example {{{yaml_text(examples[0])}}}" if examples else ""
+        hint = f"; for example {yaml_text(examples[0])}" if examples else ""
         return self.problem(err, message + hint)
 
     def on_enum(self, err, whole):

@@ -85,12 +85,6 @@ def _mixed(rule: dict) -> tuple[str, str] | None:
         extra = next((f for f in COMPARISON if f in rule), None)
         return extra and (extra, f"'{extra}' belongs to one of the rules listed under '{group[0]}', not next to it; "
                                  f"move it into one of them, or remove it")
-    if "between" in rule:
-        extra = next((f for f in ("operator", "value") if f in rule), None)
-        return extra and (extra, "a rule has either 'between' or 'operator' and 'value'; remove one of them")
-    if "change" in rule and "sustained" in rule:
-        return "sustained", ("a 'change' rule compares the latest period with the one before, so it takes no "
-                             "'sustained'; remove it")
     if "increase" in rule:
         extra = next((f for f in ("change", "between") if f in rule), None)
         if extra:
@@ -98,6 +92,12 @@ def _mixed(rule: dict) -> tuple[str, str] | None:
                            "remove one of them")
         if rule.get("sustained", {}).get("period", "weeks") != "weeks":
             return "sustained", "an 'increase' is counted in weeks, so it is sustained for a number of weeks; write 'period: weeks'"
+    if "between" in rule:
+        extra = next((f for f in ("operator", "value") if f in rule), None)
+        return extra and (extra, "a rule has either 'between' or 'operator' and 'value'; remove one of them")
+    if "change" in rule and "sustained" in rule:
+        return "sustained", ("a 'change' rule compares the latest period with the one before, so it takes no "
+                             "'sustained'; remove it")
     return None
 
 

@@ -102,13 +102,13 @@ def test_scale_value_out_of_range(project):
 
 
 def test_categorical_value_must_be_listed(project):
-    project.edit(PROTOCOL, "rule: {measure: pain-during, operator: \">\", value: 5}",
+    project.edit(PROTOCOL, "rule: {measure: pain-during, operator: \">\", value: 5, within: {days: 3}}",
                  "rule: {measure: step-down, operator: \"==\", value: bad}")
     assert "takes one of good, fair, poor, not 'bad'" in project.only("E210").message
 
 
 def test_boolean_measure_needs_true_or_false(project):
-    project.edit(PROTOCOL, "rule: {measure: pain-during, operator: \">\", value: 5}",
+    project.edit(PROTOCOL, "rule: {measure: pain-during, operator: \">\", value: 5, within: {days: 3}}",
                  "rule: {measure: hops-pain-free, operator: \">\", value: true}")
     assert "operator must be '=='" in project.only("E210").message
 

@@ -18,6 +18,7 @@ CRITERION = """\
       - measure: hop-symmetry
         operator: ">="
         value: {value}
+        within: {{days: 28}}
         text: Hops at least 90 % of the other leg.
         evidence: {{level: clinical-consensus, note: Consensus from ACL rehabilitation.}}
     warning_signs: [pain-high]

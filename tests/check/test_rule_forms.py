@@ -6,12 +6,13 @@ import pytest
 
 from generator.problems import Fix
 
-RULE = 'rule: {measure: pain-during, operator: ">", value: 5}'
+RULE = 'rule: {measure: pain-during, operator: ">", value: 5, within: {days: 3}}'
 MINI = "protocols/mini.yaml"
 
 
 def use_rule(project, text: str) -> None:
-    project.edit(MINI, RULE, f"rule: {text}")
+    """The warning sign's rule replaced by ``text``, looking back 4 weeks (E225/E226 are tested on their own)."""
+    project.edit(MINI, RULE, f"rule: {{within: {{days: 28}}, {text[1:]}")
 
 
 @pytest.mark.parametrize("text", [

@@ -209,4 +209,4 @@ def test_schema_parts_are_validated_with_their_own_references():
 
 def test_yaml_text_quotes_only_what_needs_it():
     assert [yaml_text(v) for v in ("strength", "<=", "1.2.0", "no", "Load: more", 60, {"drill": "clamshell"})] == \
-        ["strength", '"<="', '"1.2.0"', '"no"', '"Load: more"', "60", "drill: clamshell"]
+        ["strength", '"<="', '"1.2.0"', '"no"', '"Load: more"', "60", "{drill: clamshell}"]

@@ -335,7 +335,7 @@ def test_bare_greater_than_inside_braces(project):
     project.edit("protocols/mini.yaml", 'operator: ">"', "operator: >")
     problem = project.only("E014")
     assert (problem.line, problem.column) == (37, 44)
-    assert 'operator: ">", value: 5}' in _fixed(project, "protocols/mini.yaml", problem)
+    assert 'operator: ">", value: 5, within' in _fixed(project, "protocols/mini.yaml", problem)
 
 
 def test_bare_pipe_in_a_text(project):

@@ -62,8 +62,8 @@ def test_amber_sign_steps_back(capsys):
     result = as_json(capsys, LOGS / "amber-sign.json")
     assert (result["phase"], result["verdict"], result["action"]) == ("return-to-running", "step-back", "step-back")
     assert [sign["id"] for sign in result["signs"]] == ["pain-above-5-during"]
-    assert result["signs"][0]["result"]["periods"][-1] == {"start": "2026-10-14", "end": "2026-10-14", "values": [6],
-                                                            "holds": True}
+    latest = result["signs"][0]["result"]["parts"][0]
+    assert latest["periods"][-1] == {"start": "2026-10-14", "end": "2026-10-14", "values": [6], "holds": True}
     _, out, _ = evaluate(capsys, LOGS / "amber-sign.json")
     assert "AMBER  Pain above 5/10 during activity" in out and "6/10 on 2026-10-14" in out
 
@@ -82,7 +82,7 @@ def test_red_flag_stops(capsys):
     assert (result["verdict"], result["action"]) == ("stop", "stop-and-contact-clinician")
     assert result["signs"][0]["id"] == "swelling-marked" and result["signs"][0]["severity"] == "red"
     assert [sign["id"] for sign in result["signs"]] == ["swelling-marked"]  # no "hold" beside the "stop"
-    assert result["also"] == ["swelling-mild"]
+    assert result["also"] == ["pain-acceptable-zone", "swelling-mild"]
     _, out, _ = evaluate(capsys, LOGS / "red-flag.json", as_of="2026-10-11")
     assert "RED    Marked swelling" in out and out.rstrip().endswith("Verdict: stop and contact your clinician.")
 

@@ -72,7 +72,7 @@ class Reading {
     for (const entry of this.entries) {
       const values = entry.values || {};
       const value = values[rule.measure];
-      if (value === undefined || value === null || (rule.activity && !rule.activity.includes(entry.activity))) continue;
+      if (value === undefined || value === null || (rule.activity && !rule.activity.includes(entry.activity ?? null))) continue;
       const other = condition ? values[condition.measure] : undefined;
       if (other !== undefined && other !== null && !compares(condition, this.measures[condition.measure], other)) {
         aside.push({ date: entry.date, value, measure: condition.measure, found: other });
@@ -138,13 +138,30 @@ function changed(rule, measure, seen) {
   return { state, current, previous, difference };
 }
 
-function leaf(rule, reading, how, inherited) {
+/** The rule read now on each activity's own values; the latest activity on which it holds, else null. */
+function perActivity(rule, reading, within) {
+  const kinds = [...new Set(reading.entries.filter((entry) => (entry.values || {})[rule.measure] !== undefined
+    && (entry.values || {})[rule.measure] !== null).map((entry) => entry.activity ?? null))];
+  let latest = null;
+  for (const kind of kinds) {
+    const [seen] = reading.window({ ...rule, activity: [kind] }, within);
+    const found = held(rule, reading.measures[rule.measure], seen, reading);
+    if (found.state === "met" && (!latest || seen[seen.length - 1][0] > latest.day)) {
+      latest = { day: seen[seen.length - 1][0], found: { ...found, activity: kind } };
+    }
+  }
+  return latest && latest.found;
+}
+
+function leaf(rule, reading, how, inherited, byActivity = false) {
   const within = rule.within || inherited;
   const measure = reading.measures[rule.measure];
   const [seen, stale, aside] = reading.window(rule, within);
   const judge = rule.change ? changed : held;
   let found = judge(rule, measure, seen, reading);
-  if (how === WORST && found.state !== "met") {
+  if (how === WORST && (rule.by_activity ?? byActivity) && !rule.change) {
+    found = perActivity(rule, reading, within) || found;
+  } else if (how === WORST && found.state !== "met") {
     // the worst moment: the latest point in the look-back at which the sign held
     for (let end = seen.length - 1; end > 0; end--) {
       const earlier = judge(rule, measure, seen.slice(0, end), reading);
@@ -159,47 +176,63 @@ function leaf(rule, reading, how, inherited) {
   return found;
 }
 
-function increase(rule, reading, within) {
+/** The increase of the 7 days up to `end` over the mean weekly total of the weeks before them. */
+function weekly(rule, reading, seen, end) {
   const before = rule.increase.weeks;
-  const needed = (rule.sustained || ONCE).count;
-  const [seen] = reading.observations(rule);
-  const weeks = [];
-  for (let k = needed - 1; k >= 0 && reading.today !== null; k--) {
-    const end = reading.today - 7 * k;
-    const totals = [];
-    for (let w = 0; w <= before; w++) {
-      totals.push(sum(seen.filter(([number]) => end - 7 * w - 6 <= number && number <= end - 7 * w).map(([, v]) => v)));
-    }
-    const covered = reading.first !== null && reading.first <= end - 7 * before - 6;
-    const baseline = mean(totals.slice(1));
-    const percent = covered && baseline > 0 ? (totals[0] / baseline - 1) * 100 : null;
-    weeks.push({
-      start: iso(end - 6), end: iso(end), total: totals[0], baseline: covered ? baseline : null, percent,
-      holds: percent === null ? null : compares(rule, reading.measures[rule.measure], percent),
-    });
+  const totals = [];
+  for (let w = 0; w <= before; w++) {
+    totals.push(sum(seen.filter(([number]) => end - 7 * w - 6 <= number && number <= end - 7 * w).map(([, v]) => v)));
   }
-  const count = weeks.filter((week) => week.holds === true).length;
-  const state = !weeks.length || weeks.every((week) => week.percent === null) ? "no-data"
-    : count === needed ? "met" : "not-met";
+  const covered = reading.first !== null && reading.first <= end - 7 * before - 6;
+  const baseline = mean(totals.slice(1));
+  const percent = covered && baseline > 0 ? (totals[0] / baseline - 1) * 100 : null;
   return {
-    state, measure: rule.measure, increase: before, needed, held: count, weeks,
+    start: iso(end - 6), end: iso(end), total: totals[0], baseline: covered ? baseline : null, percent,
+    holds: percent === null ? null : compares(rule, reading.measures[rule.measure], percent),
+  };
+}
+
+/** The latest `sustained` weeks up to `end`, each compared with the weeks before it. */
+function increaseAt(rule, reading, seen, end) {
+  const needed = (rule.sustained || ONCE).count;
+  const weeks = [];
+  for (let k = needed - 1; k >= 0; k--) weeks.push(weekly(rule, reading, seen, end - 7 * k));
+  const count = weeks.filter((week) => week.holds === true).length;
+  const state = weeks.every((week) => week.percent === null) ? "no-data" : count === needed ? "met" : "not-met";
+  return { state, needed, held: count, weeks };
+}
+
+/** A load rule: weekly totals counted back from today (for a sign, from any day of its look-back). */
+function increase(rule, reading, how, within) {
+  const [seen] = reading.observations(rule);
+  let found = { state: "no-data", needed: (rule.sustained || ONCE).count, held: 0, weeks: [] };
+  if (reading.today !== null) {
+    const results = [];
+    for (let back = 0; back < (within && how === WORST ? within.days : 1); back++) {
+      results.push(increaseAt(rule, reading, seen, reading.today - back));
+    }
+    found = results.find((result) => result.state === "met") || results[0];
+  }
+  return {
+    ...found, measure: rule.measure, increase: rule.increase.weeks,
     within: within ? within.days : null, stale: null, set_aside: [],
   };
 }
 
-function group(rule, reading, how, within) {
+function group(rule, reading, how, within, byActivity = false) {
   const combine = rule.all ? "all" : "any";
-  const parts = rule[combine].map((part) => evaluate(part, reading, how, rule.within || within));
+  const parts = rule[combine].map((part) =>
+    evaluate(part, reading, how, rule.within || within, rule.by_activity ?? byActivity));
   const states = new Set(parts.map((part) => part.state));
   const [decisive, other] = combine === "all" ? ["not-met", "met"] : ["met", "not-met"];
   const state = states.has(decisive) ? decisive : states.has("no-data") ? "no-data" : other;
   return { state, combine, parts };
 }
 
-function evaluate(rule, reading, how, within = null) {
-  if (rule.all || rule.any) return group(rule, reading, how, within);
-  if (rule.increase) return increase(rule, reading, rule.within || within);
-  return leaf(rule, reading, how, within);
+function evaluate(rule, reading, how, within = null, byActivity = false) {
+  if (rule.all || rule.any) return group(rule, reading, how, within, byActivity);
+  if (rule.increase) return increase(rule, reading, how, rule.within || within);
+  return leaf(rule, reading, how, within, byActivity);
 }
 
 /** The result of one rule on log entries in date order, read as of `today` (default: the latest entry's day):

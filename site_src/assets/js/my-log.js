@@ -4,13 +4,18 @@
 import { element, saveFile } from "./dom.js";
 import { painChart, minutesChart } from "./chart.js";
 import { currentPhase, evaluatePhase } from "./evaluate.js";
-import { LogError, NUMERIC_KINDS, readCsv, readJson, withEntry, writeCsv, writeJson } from "./log.js";
+import { ACTIVITIES, LogError, NUMERIC_KINDS, readCsv, readJson, withEntry, writeCsv, writeJson } from "./log.js";
 import { localToday, siteAddress } from "./plan.js";
 import { forgetAll, keys, load, save } from "./store.js";
 
 const STATES = { met: "Met", "not-met": "Not yet", "no-data": "No data" };
 const SHOWN_ENTRIES = 14;
 const WEEKS_BEFORE = 7;
+const ACTIVITY_NAMES = {
+  walk: "Walk", "walk-run": "Walk-run", run: "Easy run", "tempo-run": "Tempo run", "downhill-run": "Downhill run",
+  strength: "Strength", "cross-training": "Bike, pool or other cross-training", mobility: "Mobility",
+  test: "Test or clinic check", rest: "Rest day or morning check",
+};
 
 
 /** Starts the page in `root` (data-protocol: the protocol's id, whose data the site publishes). */
@@ -36,6 +41,7 @@ class LogPage {
     root.querySelector("[data-export=json]").addEventListener("click", () => this.download("json"));
     root.querySelector(".hb-log__import").addEventListener("change", (event) => this.import(event.target));
     root.querySelector(".hb-log__delete").addEventListener("click", () => this.forget());
+    root.querySelector(".hb-log__no-flags").addEventListener("click", () => this.noFlags());
     root.hidden = false;
   }
 
@@ -56,11 +62,22 @@ class LogPage {
         element("label", {}, "Date ", element("input", { type: "date", name: "date", value: today, max: today, required: true })),
         element("label", {}, "Time (optional) ", element("input", { type: "time", name: "time" }))),
       element("label", {}, "Phase ", phases),
+      element("label", {}, "What you did ", element("select", { name: "activity" },
+        element("option", { value: "" }, "choose (optional)"),
+        ...ACTIVITIES.map((id) => element("option", { value: id }, ACTIVITY_NAMES[id])))),
       element("label", {}, "Session (optional) ", element("input", { type: "text", name: "session", maxlength: 120 })),
     );
     phases.addEventListener("change", () => this.placeMeasures());
     this.inputs = Object.fromEntries(this.protocol.measures.map((measure) => [measure.id, measureField(measure)]));
+    this.flags = redFlags(this.protocol);
+    this.form.querySelector(".hb-log__flag-fields").replaceChildren(...this.flags.map((id) => this.inputs[id]));
     this.placeMeasures();
+  }
+
+  /** One tap for a check with no red flag: every red-flag question answered no. */
+  noFlags() {
+    for (const id of this.flags) this.inputs[id].querySelector("input[value=no]").checked = true;
+    this.evaluate();
   }
 
   /** The measures the chosen phase's criteria and warning signs use first, the others under "More measures". */
@@ -69,8 +86,9 @@ class LogPage {
     const used = phaseMeasures(this.protocol, phase);
     const own = this.form.querySelector(".hb-log__measures");
     const more = this.form.querySelector(".hb-log__more-measures");
-    own.replaceChildren(...this.protocol.measures.filter((m) => used.has(m.id)).map((m) => this.inputs[m.id]));
-    more.replaceChildren(...this.protocol.measures.filter((m) => !used.has(m.id)).map((m) => this.inputs[m.id]));
+    const rest = this.protocol.measures.filter((m) => !this.flags.includes(m.id));
+    own.replaceChildren(...rest.filter((m) => used.has(m.id)).map((m) => this.inputs[m.id]));
+    more.replaceChildren(...rest.filter((m) => !used.has(m.id)).map((m) => this.inputs[m.id]));
     this.evaluate();
   }
 
@@ -87,6 +105,7 @@ class LogPage {
     const entry = { date: form.date.value || localToday() };
     if (form.time.value) entry.time = form.time.value;
     entry.phase = form.phase.value;
+    if (form.activity.value) entry.activity = form.activity.value;
     if (form.session.value.trim()) entry.session = form.session.value.trim();
     entry.values = values;
     if (note) entry.note = note;
@@ -128,20 +147,26 @@ class LogPage {
     const draft = this.draft();
     const entries = draft ? withEntry(this.entries, draft) : this.entries;
     const phase = this.phase(this.form.elements.phase.value);
-    const result = evaluatePhase(this.protocol, entries, phase.id);
+    const result = evaluatePhase(this.protocol, entries, phase.id, localToday());
     const verdict = this.root.querySelector(".hb-log__verdict");
     verdict.className = `hb-log__verdict hb-log__verdict--${result.verdict}`;
+    const missing = result.verdict === "keep-going" ? toRecord(this.protocol, phase, result, this.measures) : [];
     verdict.replaceChildren(element("strong", {}, verdictText(this.protocol, result)),
-      draft ? " (with the entry you are typing, not saved yet)" : "");
+      draft ? " (with the entry you are typing, not saved yet)" : "",
+      missing.length ? element("span", { class: "hb-log__record" }, ` To record next: ${missing.join(", ")}.`) : "");
     this.root.querySelector(".hb-log__criteria").replaceChildren(...result.criteria.map((criterion) =>
       element("li", { class: `hb-log__criterion hb-log__criterion--${criterion.result.state}` },
         element("span", { class: "hb-log__state" }, STATES[criterion.result.state]), " ",
         criterion.text.replace(/\*\*|\*/g, ""), " ",
         element("span", { class: "hb-log__why" }, because(criterion.result, this.measures)))));
+    const signs = Object.fromEntries(this.protocol.warning_signs.map((sign) => [sign.id, sign]));
+    const also = result.also.map((id) => signs[id].name);
     this.root.querySelector(".hb-log__signs").replaceChildren(...result.signs.map((sign) =>
       element("li", { class: `hb-log__sign hb-log__sign--${sign.severity}` },
         element("strong", {}, `${sign.severity === "red" ? "Red" : sign.severity === "amber" ? "Amber" : "Green"}: ${sign.name}`),
-        ` — ${sign.action.replaceAll("-", " ")}`)));
+        ` — ${signs[sign.id].advice || sign.action.replaceAll("-", " ")} `,
+        element("span", { class: "hb-log__why" }, because(sign.result, this.measures)))),
+      ...(also.length ? [element("li", { class: "hb-log__also" }, `Also in your log: ${also.join("; ")}. Tell your clinician.`)] : []));
     const charts = this.root.querySelector(".hb-log__charts");
     const pain = painChart(this.protocol, phase, entries);
     const minutes = minutesChart(this.protocol, entries);
@@ -309,17 +334,60 @@ function verdictText(protocol, result) {
   }[result.verdict];
 }
 
-/** The values that decide a criterion, in words: "2 of the last 3 days held; needs 3". */
+/** The measures an exit criterion has no recent value of, by name: what to log next. */
+function toRecord(protocol, phase, result, measures) {
+  const names = new Set();
+  (phase.exit_criteria || []).forEach((criterion, index) => {
+    const found = result.criteria[index].result;
+    const pairs = criterion.all || criterion.any ? (criterion.all || criterion.any).map((rule, at) => [rule, found.parts[at]])
+      : [[criterion, found]];
+    for (const [rule, part] of pairs) {
+      if (part.state === "no-data" && rule.measure) names.add(measures[rule.measure].name.toLowerCase());
+    }
+  });
+  return [...names];
+}
+
+/** Why a rule has no data: nothing logged, or only values older than its look-back. */
+function nothing(result) {
+  if (result.stale) return `(the latest value, ${result.stale}, is older than ${result.within} days: record it again)`;
+  return result.within ? `(nothing logged in the last ${result.within} days)` : "(nothing logged yet)";
+}
+
+/** The values that decide a rule, in words: "2 of the last 3 sessions held; needs 3", "6/10 on 2026-03-04". */
 function because(result, measures) {
-  if (result.state === "no-data") return "(nothing logged yet)";
-  if (result.parts) return `(${result.parts.filter((part) => part.state === "met").length} of ${result.parts.length} conditions met)`;
+  if (result.parts) {
+    if (result.state === "no-data") return "(no recent value for part of it)";
+    return `(${result.parts.filter((part) => part.state === "met").length} of ${result.parts.length} conditions met)`;
+  }
   const measure = measures[result.measure];
+  if (result.increase) {
+    const week = result.weeks[result.weeks.length - 1];
+    if (!week || week.percent === null) return "(the log does not reach back far enough to compare weeks)";
+    return `(last 7 days: ${shown(Math.round(week.total * 10) / 10, measure)}; weekly average before: ${
+      shown(Math.round(week.baseline * 10) / 10, measure)})`;
+  }
+  if (result.state === "no-data") return nothing(result);
+  const aside = result.set_aside.map((one) => `${shown(one.value, measure)} on ${one.date} not counted: logged with ${
+    measures[one.measure].name.toLowerCase()} at ${shown(one.found, measures[one.measure])}`);
+  const tail = aside.length ? `; ${aside.join("; ")}` : "";
   if (result.change) {
-    return `(change from the previous ${result.change.replace(/s$/, "")}: ${Math.round(result.difference * 10) / 10})`;
+    return `(change from the previous ${result.change.replace(/s$/, "")}: ${Math.round(result.difference * 10) / 10}${tail})`;
   }
   if (result.needed === 1) {
-    const latest = result.periods[0].values;
-    return `(latest: ${shown(latest[latest.length - 1], measure)})`;
+    const found = result.periods[result.periods.length - 1];
+    return `(${shown(found.values[found.values.length - 1], measure)} on ${found.end}${tail})`;
   }
-  return `(${result.held} of the last ${result.needed} ${result.period} held; needs ${result.needed})`;
+  return `(${result.held} of the last ${result.needed} ${result.period} held; needs ${result.needed}${tail})`;
+}
+
+/** The yes/no measures whose "yes" a red warning sign stops on: the red flags an athlete answers each time. */
+export function redFlags(protocol) {
+  const ids = new Set();
+  const visit = (rule) => {
+    if (rule.all || rule.any) (rule.all || rule.any).forEach(visit);
+    else if (rule.value === true) ids.add(rule.measure);
+  };
+  protocol.warning_signs.filter((sign) => sign.severity === "red" && sign.rule).forEach((sign) => visit(sign.rule));
+  return protocol.measures.filter((measure) => measure.kind === "boolean" && ids.has(measure.id)).map((m) => m.id);
 }
