@@ -109,7 +109,8 @@ def _combine(first: str, second: str) -> str:
 
 def _rules_text(old: Rule, new: Rule) -> str:
     """'Pain ≤ 2/10 → ≤ 3/10': the measure's name said once when both rules start with it."""
-    old_text, new_text = old.text(), new.text()
+    same_look_back = getattr(old, "within", None) == getattr(new, "within", None)
+    old_text, new_text = old.text(not same_look_back), new.text(not same_look_back)
     name = getattr(getattr(old, "measure", None), "name", None)
     if name and old_text.startswith(name) and new_text.startswith(name):
         return f"{name}{old_text[len(name):]} →{new_text[len(name):]}"
@@ -282,7 +283,7 @@ class Wording:
             verdict = {"wider": ("loosened", MAJOR), "narrower": ("tightened", MINOR), "different": ("changed", MAJOR),
                        "same": ("written differently", PATCH)}[rule_direction(old, new)]
             changes.append(self._change(place, f"{_rules_text(old, new)} ({verdict[0]})", verdict[1], phase.id))
-        place = f"{place}, '{found['new'].threshold}'"
+        place = f"{place}, '{found['new'].rule.text(with_look_back=False)}'"
         return changes + self._fields(place, before, after, names - RULE_FIELDS, phase=phase.id)
 
     def _prescription(self, phase: Phase, drill_id: str, before, after, names: set) -> list[Change]:

@@ -275,10 +275,11 @@ class Rule:
             return f"{_number(low)}-{self.measure.shown(high)}"
         return f"{OPERATORS[self.operator][1]} {self.measure.shown(self.value)}"
 
-    def text(self) -> str:
-        """'Pain during running ≤ 2 /10 for 3 consecutive sessions', 'Pain during activity 3-5 /10',
+    def text(self, with_look_back: bool = True) -> str:
+        """'Pain during running ≤ 2 /10 for 3 consecutive sessions, in the last 7 days', 'Pain during activity 3-5 /10',
         'Pain during activity, change from the previous week > 0 /10'."""
-        return self._words() + (f" on {' or '.join(a.replace('-', ' ') + 's' for a in self.activity)}" if self.activity else "") + look_back(self.within)
+        activity = f" on {' or '.join(a.replace('-', ' ') + 's' for a in self.activity)}" if self.activity else ""
+        return self._words() + activity + (look_back(self.within) if with_look_back else "")
 
     def _words(self) -> str:
         name = self.measure.name
@@ -314,11 +315,12 @@ class RuleGroup:
         """The measure of the first rule: the one whose test the criterion points to."""
         return self.measures[0]
 
-    def text(self) -> str:
+    def text(self, with_look_back: bool = True) -> str:
         """'Pain during activity 3-5 /10 and Pain settled by the next morning: yes'; groups inside in brackets."""
         joined = f" {'and' if self.combine == 'all' else 'or'} "
-        words = joined.join(f"({part.text()})" if isinstance(part, RuleGroup) else part.text() for part in self.parts)
-        return words + look_back(self.within)
+        words = joined.join(f"({part.text(with_look_back)})" if isinstance(part, RuleGroup) else
+                            part.text(with_look_back) for part in self.parts)
+        return words + (look_back(self.within) if with_look_back else "")
 
 
 @dataclass(eq=False)

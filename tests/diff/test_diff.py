@@ -24,14 +24,15 @@ def test_thresholds(repository, old, new, sentence, bump):
 def test_criterion_added_and_removed(repository):
     repository.edit("    drills:\n      - drill: clamshell-band\n",
                     "    drills:\n      - drill: clamshell-band\n    exit_criteria:\n      - measure: hops-pain-free\n"
-                    "        operator: \"==\"\n        value: true\n        text: Ten hops without pain.\n")
+                    "        operator: \"==\"\n        value: true\n        within: {days: 14}\n"
+                    "        text: Ten hops without pain.\n")
     change = repository.only()
-    assert (change.text, change.bump) == ("Phase 2 exit: new criterion: Hops without pain: yes (tightened)", "minor")
+    assert (change.text, change.bump) == ("Phase 2 exit: new criterion: Hops without pain: yes, in the last 14 days (tightened)", "minor")
     repository.commit("gate for phase 2")
     repository.edit("    exit_criteria:\n      - measure: hops-pain-free\n        operator: \"==\"\n        value: true\n"
-                    "        text: Ten hops without pain.\n", "")
+                    "        within: {days: 14}\n        text: Ten hops without pain.\n", "")
     change = repository.only()
-    assert (change.text, change.bump) == ("Phase 2 exit: criterion removed: Hops without pain: yes (loosened)", "major")
+    assert (change.text, change.bump) == ("Phase 2 exit: criterion removed: Hops without pain: yes, in the last 14 days (loosened)", "major")
 
 
 def test_drill_added_removed_moved_and_dose(repository):
@@ -61,12 +62,12 @@ def test_warning_signs(repository):
     repository.edit("action: stop-and-contact-clinician", "action: step-back")
     assert repository.only().bump == "major" and "(softened)" in repository.only().text
     repository.git("checkout", "--", ".")
-    repository.edit('operator: ">", value: 5}', 'operator: ">", value: 6}')
+    repository.edit('operator: ">", value: 5,', 'operator: ">", value: 6,')
     assert (repository.only().text, repository.only().bump) == (
         "Red flag 'Pain above 5/10': applies when Pain during activity > 5/10 → > 6/10 (loosened: it shows later)",
         "major")
     repository.git("checkout", "--", ".")
-    repository.edit('operator: ">", value: 5}', 'operator: ">", value: 4}')
+    repository.edit('operator: ">", value: 5,', 'operator: ">", value: 4,')
     assert repository.only().bump == "minor" and "(tightened: it shows sooner)" in repository.only().text
     repository.git("checkout", "--", ".")
     repository.edit("phases:\n", "  - id: night-pain\n    name: Pain at night\n    description: Pain wakes you up.\n"
@@ -133,7 +134,7 @@ def test_sessions_and_phase_structure(repository):
         "5 × (run 2 min, walk 3 min), 25 min in all on grass", "minor")
     repository.git("checkout", "--", ".")
     repository.edit("      - drill: clamshell-band\n", "      - drill: clamshell-band\n    exit_criteria:\n"
-                    "      - {measure: hops-pain-free, operator: \"==\", value: true, text: Ten hops without pain.}\n")
+                    "      - {measure: hops-pain-free, operator: \"==\", value: true, within: {days: 14}, text: Ten hops without pain.}\n")
     path = repository.root / "protocols/mini.yaml"
     text = path.read_text()
     first, second, end = text.index("  - id: settle"), text.index("  - id: load"), text.index("references:\n  - id: f")

@@ -29,10 +29,12 @@ def test_ready_to_move_on(capsys):
     result = as_json(capsys, LOGS / "ready-to-move-on.json")
     assert (result["phase"], result["verdict"], result["target"]) == ("load-and-condition", "move-on",
                                                                        "strength-and-control")
-    walk, plank, pain, mornings, swelling = (criterion["result"] for criterion in result["criteria"])
+    walk, plank, settled = (criterion["result"] for criterion in result["criteria"])
     assert [p["values"] for p in walk["periods"]] == [[30], [34]]
     assert plank["periods"][-1]["values"] == [35]
+    pain, mornings, swelling = settled["parts"]
     assert (mornings["held"], mornings["needed"], mornings["period"], mornings["within"]) == (3, 3, "sessions", 7)
+    assert [p["values"] for p in swelling["periods"]] == [["none"], ["none"]]
     assert [sign["id"] for sign in result["signs"]] == ["pain-safe-zone"]
     code, out, _ = evaluate(capsys, LOGS / "ready-to-move-on.json")
     assert code == 0 and out.rstrip().endswith("Verdict: ready to move on to Phase 3: Strength and movement control.")
@@ -44,13 +46,14 @@ def test_a_log_read_weeks_later_is_no_longer_evidence(capsys):
     assert {c["result"]["state"] for c in result["criteria"]} == {"no-data"}
     _, out, _ = evaluate(capsys, LOGS / "ready-to-move-on.json", as_of="2026-11-30")
     assert "the latest value (2026-10-14) is older than 7 days, so it no longer counts: record it again" in out
-    assert "To record next: pain-free brisk walking, side-plank hold, pain during activity" in out
+    assert "To record next: pain-free brisk walking, side-plank hold, pain during activity, pain settled by the next morning, swelling at the outside of the knee." in out
 
 
 def test_not_yet_from_a_csv_log(capsys):
     result = as_json(capsys, LOGS / "not-yet.csv", as_of="2026-10-07")
     assert result["verdict"] == "keep-going" and result["target"] == "load-and-condition"
-    assert [c["result"]["state"] for c in result["criteria"]] == ["not-met", "no-data", "met", "met", "no-data"]
+    assert [c["result"]["state"] for c in result["criteria"]] == ["not-met", "no-data", "no-data"]
+    assert [part["state"] for part in result["criteria"][2]["result"]["parts"]] == ["met", "met", "no-data"]
     walk = result["criteria"][0]["result"]
     assert (walk["held"], walk["needed"]) == (1, 2)
     _, out, _ = evaluate(capsys, LOGS / "not-yet.csv", as_of="2026-10-07")

@@ -49,9 +49,10 @@ def test_drill_knows_where_it_is_used(handbook):
 def test_criteria_resolve_their_measure_and_read_as_words(handbook):
     criteria = handbook.protocols[0].phases[1].exit_criteria
     assert criteria[0].rule.measure.name == "Pain during running"
-    assert criteria[0].threshold == "Pain during running ≤ 2/10 for 3 consecutive sessions"
-    assert criteria[1].threshold == "Pain-free hopping: yes"
-    assert handbook.protocols[0].phases[0].exit_criteria[0].threshold == "Step-down quality: good or fair"
+    assert criteria[0].threshold == "Pain during running ≤ 2/10 for 3 consecutive sessions, in the last 14 days"
+    assert criteria[1].threshold == "Pain-free hopping: yes, in the last 14 days"
+    assert criteria[1].rule.text(with_look_back=False) == "Pain-free hopping: yes"
+    assert handbook.protocols[0].phases[0].exit_criteria[0].threshold == "Step-down quality: good or fair, in the last 28 days"
 
 
 def test_warning_signs_triage_red_first(handbook):
