@@ -64,6 +64,8 @@ CODES = {
     "E222": "strength sessions or runs on two days in a row",
     "E223": "week without a rest day",
     "E224": "reference cited by its bare id in a text athletes read",
+    "E230": "session shorter than the least time its drills' doses take",
+    "E231": "drill done far less or far more often a week than its dose says",
     "W301": "drill not used by any phase",
     "W302": "reference never cited",
     "W303": "site address not set (printables leave it out)",
