@@ -17,9 +17,8 @@ from .check import CheckResult, check_project
 from .clock import today
 from .problems import Problem
 from .prose import in_text
-from .week import SESSION_PARTS, TRAINING, WEEKDAYS, times_a_week
+from .week import SESSION_PARTS, TRAINING, WEEKDAYS, merged_dosage, times_a_week
 
-AMOUNT_FIELDS = ("reps", "hold_seconds", "duration_minutes")
 SEVERITY_ORDER = ("red", "amber", "green")
 ACTIONS = {
     "continue": "Carry on with the plan",
@@ -80,10 +79,7 @@ class Dosage:
 
     def merged(self, override: dict | None) -> Dosage:
         """This dosage with ``override``'s fields on top; an override's amount replaces any other amount."""
-        values = self.as_dict()
-        if override and any(key in override for key in AMOUNT_FIELDS):
-            values = {k: v for k, v in values.items() if k not in AMOUNT_FIELDS}
-        return Dosage(**{**values, **(override or {})})
+        return Dosage(**merged_dosage(self.as_dict(), override))
 
     def as_dict(self) -> dict:
         return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None}
