@@ -4,7 +4,9 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import test from "node:test";
 
-import { LogError, readCsv, readJson, withEntry, writeCsv, writeJson } from "../../site_src/assets/js/log.js";
+import {
+  ACTIVITIES, LogError, nearestMeasures, readCsv, readJson, redFlags, withEntry, writeCsv, writeJson,
+} from "../../site_src/assets/js/log.js";
 
 const VECTORS = JSON.parse(readFileSync(new URL("../vectors/logs.json", import.meta.url), "utf-8"));
 const { protocol, today } = VECTORS;
@@ -59,4 +61,36 @@ test("a new entry goes in date order, after the entries of its day", () => {
   assert.deepEqual(withEntry(log, { date: "2026-10-02", values: {} }).map((e) => e.date), ["2026-10-01", "2026-10-02", "2026-10-03"]);
   assert.deepEqual(withEntry(log, { date: "2026-10-03", note: "x", values: {} })[2].note, "x");
   assert.equal(withEntry([], { date: "2026-10-03", values: {} }).length, 1);
+});
+
+test("the activities are the log schema's", () => {
+  const common = JSON.parse(readFileSync(new URL("../../schemas/common.schema.json", import.meta.url), "utf-8"));
+  assert.deepEqual(ACTIVITIES, common.$defs.activity.enum);
+});
+
+test("an unknown activity is one problem at its row, naming the activities", () => {
+  const [problem] = problems("date,activity,pain\n2026-10-01,jog,1\n");
+  assert.match(problem, /^2:1: 'jog' is not an activity; write one of walk, walk-run, run/);
+});
+
+test("an unknown measure names the nearest ones, not the spelling", () => {
+  const [problem] = problems("date,pain-durng\n2026-10-01,1\n");
+  assert.match(problem, /^1:2: 'pain-durng' is not a measure of p; the nearest measures are 'pain' \(Pain\)/);
+  assert.deepEqual(nearestMeasures("knee-pain-at-night", [{ id: "night-or-rest-pain" }, { id: "knee-swelling" },
+    { id: "pain-during-activity" }]).map((m) => m.id), ["night-or-rest-pain", "knee-swelling", "pain-during-activity"]);
+});
+
+test("the red flags are the yes/no measures a red sign stops on when yes", () => {
+  const flags = redFlags({
+    measures: [{ id: "night", kind: "boolean" }, { id: "settled", kind: "boolean" }, { id: "swelling", kind: "categorical" },
+      { id: "fever", kind: "boolean" }, { id: "tingling", kind: "boolean" }],
+    warning_signs: [
+      { id: "a", severity: "red", rule: { within: { days: 14 }, any: [{ measure: "night", operator: "==", value: true },
+        { measure: "swelling", operator: "==", value: "marked" }] } },
+      { id: "b", severity: "amber", rule: { measure: "settled", operator: "==", value: false } },
+      { id: "c", severity: "red", rule: { measure: "fever", operator: "==", value: true } },
+      { id: "d", severity: "amber", rule: { measure: "tingling", operator: "==", value: true } },
+    ],
+  });
+  assert.deepEqual(flags, ["night", "fever"]);
 });

@@ -236,3 +236,14 @@ export function withEntry(entries, entry) {
   const index = entries.findIndex(later);
   return index < 0 ? [...entries, entry] : [...entries.slice(0, index), entry, ...entries.slice(index)];
 }
+
+/** The yes/no measures whose "yes" a red warning sign stops on: the red flags an athlete answers each time. */
+export function redFlags(protocol) {
+  const ids = new Set();
+  const visit = (rule) => {
+    if (rule.all || rule.any) (rule.all || rule.any).forEach(visit);
+    else if (rule.value === true) ids.add(rule.measure);
+  };
+  protocol.warning_signs.filter((sign) => sign.severity === "red" && sign.rule).forEach((sign) => visit(sign.rule));
+  return protocol.measures.filter((measure) => measure.kind === "boolean" && ids.has(measure.id)).map((m) => m.id);
+}

@@ -4,7 +4,7 @@
 import { element, saveFile } from "./dom.js";
 import { painChart, minutesChart } from "./chart.js";
 import { currentPhase, evaluatePhase } from "./evaluate.js";
-import { ACTIVITIES, LogError, NUMERIC_KINDS, readCsv, readJson, withEntry, writeCsv, writeJson } from "./log.js";
+import { ACTIVITIES, LogError, NUMERIC_KINDS, readCsv, readJson, redFlags, withEntry, writeCsv, writeJson } from "./log.js";
 import { localToday, siteAddress } from "./plan.js";
 import { forgetAll, keys, load, save } from "./store.js";
 
@@ -379,15 +379,4 @@ function because(result, measures) {
     return `(${shown(found.values[found.values.length - 1], measure)} on ${found.end}${tail})`;
   }
   return `(${result.held} of the last ${result.needed} ${result.period} held; needs ${result.needed}${tail})`;
-}
-
-/** The yes/no measures whose "yes" a red warning sign stops on: the red flags an athlete answers each time. */
-export function redFlags(protocol) {
-  const ids = new Set();
-  const visit = (rule) => {
-    if (rule.all || rule.any) (rule.all || rule.any).forEach(visit);
-    else if (rule.value === true) ids.add(rule.measure);
-  };
-  protocol.warning_signs.filter((sign) => sign.severity === "red" && sign.rule).forEach((sign) => visit(sign.rule));
-  return protocol.measures.filter((measure) => measure.kind === "boolean" && ids.has(measure.id)).map((m) => m.id);
 }
