@@ -76,9 +76,9 @@ def protocol(p: int, drill_ids: list[str]) -> dict:
             "drills": [{"drill": d, "dosage": {"sets": 2}} for d in ids],
             "exit_criteria": [] if n == PHASES - 1 else [
                 {"measure": "pain-during", "operator": "<=", "value": 2, "text": "Pain at most 2/10.",
-                 "sustained": {"count": 3, "period": "sessions"}, "references": ["ref-1"]},
+                 "sustained": {"count": 3, "period": "sessions"}, "within": {"days": 7}, "references": ["ref-1"]},
                 {"measure": "step-down", "operator": "==", "value": "good", "text": "Step-down looks good.",
-                 "references": ["ref-1"]}],
+                 "within": {"days": 28}, "references": ["ref-1"]}],
             "warning_signs": ["pain-high"], "assessments": ["step-down-test"],
         })
     return {
@@ -89,7 +89,8 @@ def protocol(p: int, drill_ids: list[str]) -> dict:
                          "instructions": ["Step down slowly."], "scoring": "good, fair or poor."}],
         "warning_signs": [{"id": "pain-high", "name": "High pain", "description": "Pain above 5/10.",
                            "severity": "red", "action": "stop-and-contact-clinician",
-                           "rule": {"measure": "pain-during", "operator": ">", "value": 5}, "references": ["ref-1"]}],
+                           "rule": {"measure": "pain-during", "operator": ">", "value": 5, "within": {"days": 14}},
+                           "references": ["ref-1"]}],
         "phases": phases,
         "references": [{"id": "ref-1", "authors": "Author A", "year": 2020, "title": "A synthetic source",
                         "source": "Journal 2020;1:1-2"}],

@@ -19,7 +19,7 @@ LABELS = {"keywords": "search word", "allowed": "allowed activity", "avoid": "ac
           "typical_duration": "typical duration", "per_week": "times a week", "who": "done by"}
 KINDS = {"measures": "Measure", "assessments": "Assessment", "education": "Education", "references": "Reference"}
 #: the fields of an exit criterion and of a walk-run session that together make what it asks for.
-RULE_FIELDS = {"measure", "operator", "value", "sustained", "within", "activity", "increase"}
+RULE_FIELDS = {"measure", "operator", "value", "sustained", "within", "activity", "increase", "by_activity"}
 SESSION_FIELDS = {"run_minutes", "walk_minutes", "repeats", "surface", "total_minutes"}
 
 
@@ -71,7 +71,7 @@ def rule_direction(old: Rule, new: Rule) -> str:
     before = {p for p in points if _holds(old, p)}
     after = {p for p in points if _holds(new, p)}
     values = "same" if before == after else "wider" if before < after else "narrower" if after < before else "different"
-    if (old.within, old.activity, old.increase) != (new.within, new.activity, new.increase):
+    if (old.within, old.activity, old.increase, old.by_activity) != (new.within, new.activity, new.increase, new.by_activity):
         return "different"
     return _combine(values, _sustained_direction(old, new))
 

@@ -323,10 +323,12 @@ class Export:
         """FHIRPath over the latest observation of each measure (see :meth:`variables`), or None when the rule
         needs a window of periods or a change from the period before, which FHIRPath over one value cannot say."""
         if isinstance(rule, RuleGroup):
+            if rule.by_activity:
+                return None
             parts = [self.fhirpath(part) for part in rule.parts]
             joined = f" {'and' if rule.combine == 'all' else 'or'} "
             return joined.join(f"({part})" for part in parts) if all(parts) else None
-        if rule.change or rule.sustained not in (None, Sustained(1, "sessions")):
+        if rule.change or rule.increase or rule.activity or rule.by_activity or rule.sustained not in (None, Sustained(1, "sessions")):
             return None
         value = f"%{_variable(rule.measure)}.entry.resource.value"
         kind = rule.measure.kind
@@ -411,7 +413,9 @@ def _variable(measure: Measure) -> str:
 def rule_data(rule: Rule | RuleGroup) -> dict:
     """A rule in the handbook's own form, as the protocol's YAML and published JSON write it."""
     if isinstance(rule, RuleGroup):
-        return {rule.combine: [rule_data(part) for part in rule.parts]}
+        return {rule.combine: [rule_data(part) for part in rule.parts],
+                **({"within": {"days": rule.within}} if rule.within else {}),
+                **({"by_activity": True} if rule.by_activity else {})}
     data = {"measure": rule.measure.id}
     if rule.between:
         data["between"] = list(rule.between)
@@ -421,6 +425,14 @@ def rule_data(rule: Rule | RuleGroup) -> dict:
         data["change"] = rule.change
     if rule.sustained:
         data["sustained"] = {"count": rule.sustained.count, "period": rule.sustained.period}
+    if rule.increase:
+        data["increase"] = {"weeks": rule.increase}
+    if rule.activity:
+        data["activity"] = list(rule.activity)
+    if rule.by_activity:
+        data["by_activity"] = True
+    if rule.within:
+        data["within"] = {"days": rule.within}
     return data
 
 

@@ -237,6 +237,8 @@ class Rule:
     activity: tuple[str, ...] | None = None
     #: with how many weeks before the last 7 days' total is compared (a load rule).
     increase: int | None = None
+    #: a warning sign judged on the latest value of each activity on its own.
+    by_activity: bool = False
 
     @property
     def measures(self) -> list[Measure]:
@@ -275,7 +277,8 @@ class Rule:
         """'Pain during running ≤ 2 /10 for 3 consecutive sessions, in the last 7 days', 'Pain during activity 3-5 /10',
         'Pain during activity, change from the previous week > 0 /10'."""
         activity = f" on {' or '.join(a.replace('-', ' ') + 's' for a in self.activity)}" if self.activity else ""
-        return self._words() + activity + (look_back(self.within) if with_look_back else "")
+        each = ", the latest of each kind of session" if self.by_activity else ""
+        return self._words() + activity + each + (look_back(self.within) if with_look_back else "")
 
     def _words(self) -> str:
         name = self.measure.name
@@ -301,6 +304,7 @@ class RuleGroup:
     combine: str
     parts: list
     within: int | None = None
+    by_activity: bool = False
 
     @property
     def measures(self) -> list[Measure]:
@@ -316,7 +320,8 @@ class RuleGroup:
         joined = f" {'and' if self.combine == 'all' else 'or'} "
         words = joined.join(f"({part.text(with_look_back)})" if isinstance(part, RuleGroup) else
                             part.text(with_look_back) for part in self.parts)
-        return words + (look_back(self.within) if with_look_back else "")
+        each = ", the latest of each kind of session" if self.by_activity else ""
+        return words + each + (look_back(self.within) if with_look_back else "")
 
 
 @dataclass(eq=False)
@@ -665,15 +670,16 @@ def _with_citations(cls, values: dict, cite, **resolved):
 
 def _rule(data: dict, measures: dict[str, Measure]) -> Rule | RuleGroup:
     within = data["within"]["days"] if "within" in data else None
+    by_activity = data.get("by_activity", False)
     for combine in ("all", "any"):
         if combine in data:
-            return RuleGroup(combine, [_rule(part, measures) for part in data[combine]], within)
+            return RuleGroup(combine, [_rule(part, measures) for part in data[combine]], within, by_activity)
     sustained = Sustained(**data["sustained"]) if "sustained" in data else None
     between = tuple(data["between"]) if "between" in data else None
     activity = tuple(data["activity"]) if "activity" in data else None
     increase = data["increase"]["weeks"] if "increase" in data else None
     return Rule(measures[data["measure"]], data.get("operator"), data.get("value"), sustained, between,
-                data.get("change"), within, activity, increase)
+                data.get("change"), within, activity, increase, by_activity)
 
 
 def _protocol(data: dict, drills: dict[str, Drill], cite) -> Protocol:

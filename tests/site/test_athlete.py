@@ -13,7 +13,8 @@ pytestmark = pytest.mark.browser
 LOG = "itbs-runners/log/"
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
 KEY = "itbs-handbook:log:itbs-runners"
-#: a week of pain during activity, settling: the last 3 days at 2/10 or less, no swelling.
+#: the last 7 days of pain during activity, settling: the last 3 days at 2/10 or less, mornings back to normal and
+#: no swelling; dated up to today, since older values are no longer evidence.
 WEEK = [3, 2, 3, 2, 1, 1, 0]
 
 
@@ -40,11 +41,19 @@ def set_slider(page, measure, value):
         "(input, value) => { input.value = value; input.dispatchEvent(new Event('input', {bubbles: true})); }", value)
 
 
+def local_day(page, days_ago: int) -> str:
+    """The browser's local date ``days_ago`` days before today, YYYY-MM-DD."""
+    return page.evaluate("(back) => { const d = new Date(); d.setDate(d.getDate() - back);"
+                         " return d.toLocaleDateString('en-CA'); }", days_ago)
+
+
 def enter_week(page):
-    for day, pain in enumerate(WEEK, 1):
-        page.fill("input[name=date]", f"2026-03-{day:02d}")
+    for back, pain in zip(range(len(WEEK) - 1, -1, -1), WEEK):
+        page.fill("input[name=date]", local_day(page, back))
         set_slider(page, "pain-during-activity", pain)
+        page.locator("[data-measure=morning-pain-settled] input[value=yes]").check()
         page.locator("[data-measure=knee-swelling] select").select_option("none")
+        page.get_by_role("button", name="None of these").click()
         page.get_by_role("button", name="Save entry").click()
 
 
@@ -67,7 +76,7 @@ def test_a_week_of_entries_gives_a_verdict_and_a_chart_that_stay_and_work_offlin
     phone.get_by_role("button", name="Clear Pain during activity").click()
     enter_week(phone)
     assert verdict.inner_text().startswith("Ready to move on to Phase 2")
-    assert phone.locator(".hb-log__criterion--met").count() == 2
+    assert phone.locator(".hb-log__criterion--met").count() == 1
     chart = phone.locator(".hb-log__charts svg").first
     assert chart.locator("circle").count() == len(WEEK)
     assert chart.locator(".hb-chart__limit").count() >= 1
@@ -84,6 +93,8 @@ def test_a_week_of_entries_gives_a_verdict_and_a_chart_that_stay_and_work_offlin
     assert verdict.inner_text().startswith("Ready to move on")
     set_slider(phone, "pain-during-activity", 8)
     assert verdict.inner_text().startswith("Step back")
+    assert "6/10" not in phone.locator(".hb-log__signs").inner_text()
+    assert "8/10 on" in phone.locator(".hb-log__signs").inner_text()
     phone.goto(site_url + "itbs-runners/return-to-running/", wait_until="load")
     assert phone.locator("h1").inner_text().startswith("Phase 4")
     assert not phone.problems
@@ -99,6 +110,41 @@ def test_search_works_offline(phone, site_url):
     phone.locator("label.md-header__button[for=__search]").click()
     phone.locator(".md-search__input").type("clamshell")
     phone.locator('.md-search-result__item a[href*="drills/clamshell/"]').first.wait_for(timeout=30000)
+
+
+def test_one_red_flag_stops_whatever_else_the_log_says(phone, site_url, axe):
+    open_log(phone, site_url)
+    enter_week(phone)
+    verdict = phone.locator(".hb-log__verdict")
+    assert verdict.inner_text().startswith("Ready to move on")
+    flags = phone.locator(".hb-log__red-flags")
+    assert flags.locator("[data-measure]").count() == 8
+    flags.locator("[data-measure=night-or-rest-pain] input[value=yes]").check()  # one tap
+    assert verdict.inner_text().startswith("Stop and contact your clinician")
+    signs = phone.locator(".hb-log__signs").inner_text()
+    assert "Red: Pain at night or at rest" in signs and "Green" not in signs
+    phone.get_by_role("button", name="Save entry").click()
+    phone.get_by_role("button", name="None of these").click()  # a later "no" does not clear the "yes"
+    phone.get_by_role("button", name="Save entry").click()
+    assert verdict.inner_text().startswith("Stop and contact your clinician")
+    assert axe(phone) == []
+    with phone.expect_download() as download:
+        phone.get_by_role("button", name="Export CSV").click()
+    header = open(download.value.path(), encoding="utf-8").readline()
+    assert "activity" in header and "night-or-rest-pain" in header
+    assert not phone.problems
+
+
+def test_an_old_log_asks_for_new_values(phone, site_url):
+    open_log(phone, site_url)
+    for back in (40, 39, 38):
+        phone.fill("input[name=date]", local_day(phone, back))
+        set_slider(phone, "pain-during-activity", 1)
+        phone.get_by_role("button", name="Save entry").click()
+    assert phone.locator(".hb-log__verdict").inner_text().startswith("Keep going")
+    assert "To record next: pain during activity" in phone.locator(".hb-log__verdict").inner_text()
+    assert "is older than" in phone.locator(".hb-log__criteria").inner_text() or \
+        "no recent value" in phone.locator(".hb-log__criteria").inner_text()
 
 
 def test_export_delete_and_import_give_back_the_same_log(phone, site_url, tmp_path):

@@ -358,7 +358,9 @@ function nothing(result) {
 function because(result, measures) {
   if (result.parts) {
     if (result.state === "no-data") return "(no recent value for part of it)";
-    return `(${result.parts.filter((part) => part.state === "met").length} of ${result.parts.length} conditions met)`;
+    const met = result.parts.filter((part) => part.state === "met");
+    if (result.combine === "any" && met.length) return because(met[0], measures);
+    return `(${met.length} of ${result.parts.length} conditions met)`;
   }
   const measure = measures[result.measure];
   if (result.increase) {
