@@ -26,6 +26,8 @@ SEVERITIES = ("red", "amber", "green")
 VERDICTS = {"stop-and-contact-clinician": "stop", "regress-one-phase": "step-back", "step-back": "step-back",
             "hold": "hold", "continue": "keep-going"}
 ONCE = {"count": 1, "period": "sessions"}
+#: how many values a period needs before its average is compared with the one before (one value is not a week).
+AVERAGED_FROM = {"weeks": 2}
 #: how a rule is read: "now" (an exit criterion, a green sign) or "worst" (an amber or red sign).
 NOW, WORST = "now", "worst"
 
@@ -98,14 +100,14 @@ def periods(seen: list[tuple[int, object]], period: str, count: int, first: int 
     """The last ``count`` periods (oldest first) ending at the latest observation, each with its values.
 
     A session is one recorded value; days and weeks are counted back from the day of the latest value,
-    and a day or week with no value is kept, empty: a gap. A day or week that begins before ``first`` (the
-    log's first day) is marked ``before_log``: the log cannot show it.
+    and a day or week with no value is kept, empty: a gap. A day or week of which the log (from ``first``, its
+    first day) covers less than half is marked ``before_log``: the log cannot show it.
     """
     if period == "sessions":
         return [{"start": _iso(day), "end": _iso(day), "values": [value]} for day, value in seen[-count:]]
     length, last = PERIOD_DAYS[period], seen[-1][0]
     found = [{"start": _iso(last - length * k - length + 1), "end": _iso(last - length * k), "values": [],
-              "before_log": first is not None and last - length * k - length + 1 < first}
+              "before_log": first is not None and 2 * (last - length * k - first + 1) < length}
              for k in range(count - 1, -1, -1)]
     begin = last - length * count + 1
     for day, value in seen[bisect_left(seen, begin, key=lambda pair: pair[0]):]:
@@ -130,31 +132,45 @@ def _held(rule: dict, measure: dict, seen: list, reading: Reading) -> dict:
             "streak": streak, "periods": window}
 
 
+def _worst_of_each_day(seen: list[tuple[int, object]]) -> list[tuple[int, object]]:
+    """One value a day, the highest: two entries on one day are one day of the week, not two."""
+    days: dict[int, object] = {}
+    for day, value in seen:
+        days[day] = max(days.get(day, value), value)
+    return list(days.items())
+
+
 def _changed(rule: dict, measure: dict, seen: list, reading: Reading) -> dict:
+    """The change of the mean from the period before. Days and weeks average their days, each at its worst,
+    and a week needs two such days to have a mean."""
+    if rule["change"] != "sessions":
+        seen = _worst_of_each_day(seen)
     window = periods(seen, rule["change"], 2) if seen else []
+    fewest = AVERAGED_FROM.get(rule["change"], 1)
     for part in window:
-        part["mean"] = _mean(part["values"]) if part["values"] else None
+        part["mean"] = _mean(part["values"]) if len(part["values"]) >= fewest else None
     current = window[-1] if window else None
-    previous = window[-2] if len(window) == 2 and window[0]["values"] else None
-    difference = current["mean"] - previous["mean"] if previous else None
+    previous = window[-2] if len(window) == 2 and window[0]["mean"] is not None else None
+    difference = current["mean"] - previous["mean"] if previous and current["mean"] is not None else None
     state = "no-data" if difference is None else "met" if _compares(rule, measure, difference) else "not-met"
     return {"state": state, "current": current, "previous": previous, "difference": difference}
 
 
-def _per_activity(rule: dict, reading: Reading, within: dict | None) -> dict | None:
-    """The rule read now on each activity's own values; the latest activity on which it holds, else None."""
+def _per_activity(rule: dict, reading: Reading, within: dict | None) -> dict:
+    """The rule read now on each activity's own values: the latest activity on which it holds, else the latest
+    activity logged (no data when none is in the look-back)."""
     kinds = dict.fromkeys(entry.get("activity") for entry in reading.entries
-                          if entry.get("values", {}).get(rule["measure"]) is not None)
-    held = []
+                          if entry.get("values", {}).get(rule["measure"]) is not None
+                          and ("activity" not in rule or entry.get("activity") in rule["activity"]))
+    found = []
     for kind in kinds:
         seen, _, _ = reading.window({**rule, "activity": [kind]}, within)
-        found = _held(rule, reading.measures[rule["measure"]], seen, reading)
-        if found["state"] == "met":
-            held.append((seen[-1][0], found, kind))
-    if not held:
-        return None
-    _, found, kind = max(held, key=lambda one: one[0])
-    return {**found, "activity": kind}
+        if seen:
+            result = _held(rule, reading.measures[rule["measure"]], seen, reading)
+            found.append((result["state"] == "met", seen[-1][0], {**result, "activity": kind}))
+    if not found:
+        return _held(rule, reading.measures[rule["measure"]], [], reading)
+    return max(found, key=lambda one: one[:2])[2]
 
 
 def _leaf(rule: dict, reading: Reading, how: str, within: dict | None, by_activity: bool = False) -> dict:
@@ -166,7 +182,7 @@ def _leaf(rule: dict, reading: Reading, how: str, within: dict | None, by_activi
     judge = _changed if "change" in rule else _held
     found = judge(rule, measure, seen, reading)
     if how == WORST and rule.get("by_activity", by_activity) and "change" not in rule:
-        found = _per_activity(rule, reading, within) or found
+        found = _per_activity(rule, reading, within)
     elif how == WORST and found["state"] != "met":
         # the worst moment: the latest point in the look-back at which the sign held
         for end in range(len(seen) - 1, 0, -1):

@@ -252,6 +252,11 @@ def plain_texts(prose: Prose) -> list[str]:
     return [run.text for run in _runs(prose.blocks, into_links=False) if run.kind == "text"]
 
 
+def words(text: str) -> str:
+    """A long text as a reader hears it: its words, link texts included, without markup (for a terminal)."""
+    return " ".join(" ".join(run.text for run in _runs(read(text).blocks) if run.kind == "text").split())
+
+
 def in_text(authors: str, year) -> str:
     """A reference as a text cites it: 'Fredericson et al., 2000', 'Fredericson & Wolf, 2005', 'Noble, 1980'."""
     surnames = [author.strip().rsplit(" ", 1)[0] for author in authors.split(",")]

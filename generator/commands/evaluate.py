@@ -6,8 +6,10 @@ import argparse
 import datetime as dt
 import json
 import sys
+import textwrap
 from pathlib import Path
 
+from .. import prose
 from ..clock import today
 from ..evaluate import evaluate_phase
 from ..log import LogError, read_log
@@ -74,9 +76,13 @@ def report(protocol: Protocol, result: dict) -> str:
     for found in result["signs"]:
         sign = signs[found["id"]]
         lines.append(f"  {sign.severity.upper():<6} {sign.name}: {sign.action_text}")
-        lines += [f"         {line}" for line in deciding(sign.rule, found["result"])]
+        lines += [f"         {line}" for line in textwrap.wrap(prose.words(sign.advice), 100)] if sign.advice else []
+        lines += [f"         {line}" for line in deciding(sign.rule, found["result"], only_met=True)]
     if not result["signs"]:
         lines.append("  none")
+    if result["also"]:
+        lines.append(f"  Also in the log: {'; '.join(signs[sign_id].name for sign_id in result['also'])} "
+                     "(tell your clinician)")
     lines += ["", f"Verdict: {verdict(protocol, phase, result)}"]
     missing = to_record(phase, result)
     if missing and result["verdict"] == "keep-going":
@@ -107,12 +113,17 @@ def to_record(phase: Phase, result: dict) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def deciding(rule: Rule | RuleGroup, result: dict) -> list[str]:
-    """The values that decide a rule, in words: '2 of the last 3 sessions ≤ 2 /10; needs 3 in a row'."""
+def deciding(rule: Rule | RuleGroup, result: dict, only_met: bool = False) -> list[str]:
+    """The values that decide a rule, in words: '2 of the last 3 sessions ≤ 2 /10; needs 3 in a row'; the parts
+    of a group each on a line of its own, indented (for a sign present, only the parts that raised it)."""
     if isinstance(rule, RuleGroup):
-        return [f"{'all' if rule.combine == 'all' else 'any'} of:"] + [
-            f"  {STATES[part['state']]}: {part_rule.text()}{_joined(deciding(part_rule, part))}"
-            for part_rule, part in zip(rule.parts, result["parts"])]
+        lines = []
+        for part_rule, part in zip(rule.parts, result["parts"]):
+            if only_met and part["state"] != "met":
+                continue
+            lines.append(f"{STATES[part['state']]}: {part_rule.text()}")
+            lines += [f"  {line}" for line in deciding(part_rule, part, only_met)]
+        return lines
     lines = [_increase(rule, result) if "increase" in result else _change(rule, result) if "change" in result
              else _comparison(rule, result)]
     for aside in result.get("set_aside", []):
@@ -120,10 +131,6 @@ def deciding(rule: Rule | RuleGroup, result: dict) -> list[str]:
         lines.append(f"not counted: {rule.measure.shown(aside['value'])} on {aside['date']}, logged with "
                      f"{aside['measure'].replace('-', ' ')} at {aside['found']}, above the limit of {other['value']}")
     return lines
-
-
-def _joined(lines: list[str]) -> str:
-    return f" — {'; '.join(lines)}" if lines else ""
 
 
 def _condition(rule: Rule) -> str:
@@ -174,5 +181,6 @@ def _increase(rule: Rule, result: dict) -> str:
     if week is None or week["percent"] is None:
         return f"the log does not reach back the {result['increase'] + 1} weeks this needs, or there was no running before"
     shown = rule.measure.shown
-    return (f"{week['start']} to {week['end']}: {shown(round(week['total'], 1))}; weekly average of the "
-            f"{result['increase']} weeks before: {shown(round(week['baseline'], 1))} ({week['percent']:+.0f}\u00a0%)")
+    before = "the week before" if result["increase"] == 1 else f"the weekly average of the {result['increase']} weeks before"
+    return (f"{week['start']} to {week['end']}: {shown(round(week['total'], 1))}; {before}: "
+            f"{shown(round(week['baseline'], 1))} ({week['percent']:+.0f}\u00a0%)")

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .. import prose
-from ..content import Content
+from ..content import Content, Withheld, unless_broken
 from ..problems import Fix, Problem, error
 from ..schemas import SchemaSet
 from ..source import Source
@@ -68,7 +68,7 @@ def _pages(content: Content, source: Source) -> dict[str, set[str]]:
     return pages
 
 
-def check(content: Content) -> Iterator[Problem]:
+def check(content: Content) -> Iterator[Problem | Withheld]:
     pages: dict[str, dict] = {}  # file -> the pages its links may name, worked out at its first link
     for source, path, text in long_texts(content):
         read = prose.read(text)
@@ -79,7 +79,9 @@ def check(content: Content) -> Iterator[Problem]:
                 pages[source.file] = _pages(content, source)
             known = pages[source.file]
             if target.id not in known[target.kind]:
-                yield _unknown_page(source, path, target, known[target.kind])
+                # a drill's link to a protocol's page may name what a protocol that cannot be read holds
+                broken = content.broken("protocol") if target.kind != "drill" and source not in content.protocols else []
+                yield unless_broken(_unknown_page(source, path, target, known[target.kind]), broken)
 
 
 def _unknown_page(source: Source, path: tuple, target: prose.Target, known: set[str]) -> Problem:

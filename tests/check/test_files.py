@@ -129,3 +129,14 @@ def test_two_protocols_with_one_id(project):
     project.write("protocols/mini-2.yaml", (project.root / PROTOCOL).read_text())
     problem = project.only("E206")
     assert problem.file == "protocols/mini-2.yaml" and PROTOCOL in problem.message
+
+
+@pytest.mark.parametrize("link", ["reference:thomee-1997", "phase:settle", "warning-sign:pain-high",
+                                  "assessment:step-down-test"])
+def test_a_drills_link_to_a_protocol_that_cannot_be_read_waits_for_it(project, link):
+    project.edit("drills/clamshell.yaml", "cues: [Keep the pelvis still.]", f"cues: ['See [this page]({link}) first.']")
+    assert project.problems() == []
+    project.edit(PROTOCOL, "title: Load", "title: Load: strength")
+    result = check_project(project.root)
+    assert [p.code for p in result.problems] == ["E004"]
+    assert "E214" in {w.problem.code for w in result.withheld}

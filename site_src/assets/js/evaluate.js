@@ -24,6 +24,8 @@ const VERDICTS = {
   continue: "keep-going",
 };
 const ONCE = { count: 1, period: "sessions" };
+// how many values a period needs before its average is compared with the one before (one value is not a week).
+const AVERAGED_FROM = { weeks: 2 };
 const DAY_MS = 86400000;
 // how a rule is read: "now" (an exit criterion, a green sign) or "worst" (an amber or red sign).
 export const NOW = "now";
@@ -104,7 +106,8 @@ export function periods(seen, period, count, first = null) {
   const found = [];
   for (let k = count - 1; k >= 0; k--) {
     const start = last - length * k - length + 1;
-    found.push({ start: iso(start), end: iso(last - length * k), values: [], before_log: first !== null && start < first });
+    const end = last - length * k;
+    found.push({ start: iso(start), end: iso(end), values: [], before_log: first !== null && 2 * (end - first + 1) < length });
   }
   const begin = last - length * count + 1;
   for (const [number, value] of seen.slice(firstFrom(seen, begin))) {
@@ -128,29 +131,44 @@ function held(rule, measure, seen, reading) {
   return { state, period: sustained.period, needed, held: count, streak, periods: window };
 }
 
+/** One value a day, the highest: two entries on one day are one day of the week, not two. */
+function worstOfEachDay(seen) {
+  const days = new Map();
+  for (const [number, value] of seen) days.set(number, days.has(number) ? Math.max(days.get(number), value) : value);
+  return [...days.entries()];
+}
+
+/** The change of the mean from the period before. Days and weeks average their days, each at its worst,
+ * and a week needs two such days to have a mean. */
 function changed(rule, measure, seen) {
+  if (rule.change !== "sessions") seen = worstOfEachDay(seen);
   const window = seen.length ? periods(seen, rule.change, 2) : [];
-  for (const part of window) part.mean = part.values.length ? mean(part.values) : null;
+  const fewest = AVERAGED_FROM[rule.change] || 1;
+  for (const part of window) part.mean = part.values.length >= fewest ? mean(part.values) : null;
   const current = window.length ? window[window.length - 1] : null;
-  const previous = window.length === 2 && window[0].values.length ? window[0] : null;
-  const difference = previous ? current.mean - previous.mean : null;
+  const previous = window.length === 2 && window[0].mean !== null ? window[0] : null;
+  const difference = previous && current.mean !== null ? current.mean - previous.mean : null;
   const state = difference === null ? "no-data" : compares(rule, measure, difference) ? "met" : "not-met";
   return { state, current, previous, difference };
 }
 
-/** The rule read now on each activity's own values; the latest activity on which it holds, else null. */
+/** The rule read now on each activity's own values: the latest activity on which it holds, else the latest
+ * activity logged (no data when none is in the look-back). */
 function perActivity(rule, reading, within) {
   const kinds = [...new Set(reading.entries.filter((entry) => (entry.values || {})[rule.measure] !== undefined
-    && (entry.values || {})[rule.measure] !== null).map((entry) => entry.activity ?? null))];
-  let latest = null;
+    && (entry.values || {})[rule.measure] !== null && (!rule.activity || rule.activity.includes(entry.activity ?? null)))
+    .map((entry) => entry.activity ?? null))];
+  let best = null;
   for (const kind of kinds) {
     const [seen] = reading.window({ ...rule, activity: [kind] }, within);
-    const found = held(rule, reading.measures[rule.measure], seen, reading);
-    if (found.state === "met" && (!latest || seen[seen.length - 1][0] > latest.day)) {
-      latest = { day: seen[seen.length - 1][0], found: { ...found, activity: kind } };
+    if (!seen.length) continue;
+    const result = held(rule, reading.measures[rule.measure], seen, reading);
+    const rank = [result.state === "met" ? 1 : 0, seen[seen.length - 1][0]];
+    if (!best || rank[0] > best.rank[0] || (rank[0] === best.rank[0] && rank[1] > best.rank[1])) {
+      best = { rank, result: { ...result, activity: kind } };
     }
   }
-  return latest && latest.found;
+  return best ? best.result : held(rule, reading.measures[rule.measure], [], reading);
 }
 
 function leaf(rule, reading, how, inherited, byActivity = false) {
@@ -160,7 +178,7 @@ function leaf(rule, reading, how, inherited, byActivity = false) {
   const judge = rule.change ? changed : held;
   let found = judge(rule, measure, seen, reading);
   if (how === WORST && (rule.by_activity ?? byActivity) && !rule.change) {
-    found = perActivity(rule, reading, within) || found;
+    found = perActivity(rule, reading, within);
   } else if (how === WORST && found.state !== "met") {
     // the worst moment: the latest point in the look-back at which the sign held
     for (let end = seen.length - 1; end > 0; end--) {
