@@ -15,6 +15,7 @@ from . import report
 from .commands import COMMANDS, CONTENT_ERRORS, FAILURE
 from .commands.choosing import UsageError
 from .model import ContentError
+from .output_file import UnsafeOutput
 from .project import ProjectNotFound, find_root
 from .site_dir import UnsafeSiteDir
 
@@ -47,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         print(report.text(exc.result))
         print(f"Nothing was written: fix the errors above and run 'handbook {args.command}' again.", file=sys.stderr)
         return CONTENT_ERRORS
-    except (ProjectNotFound, UnsafeSiteDir) as exc:
+    except (ProjectNotFound, UnsafeSiteDir, UnsafeOutput) as exc:
         print(f"handbook: {exc}", file=sys.stderr)
         return FAILURE
     except UsageError as exc:

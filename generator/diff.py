@@ -75,13 +75,22 @@ class Side:
         return next((p for p in protocol.phases if p.id == phase_id), None) if protocol else None
 
 
+def _criterion_key(rule: dict) -> str:
+    """A criterion's measure id; for one joining rules with all/any, 'all:' or 'any:' and its first rule's key."""
+    for combine in ("all", "any"):
+        if combine in rule:
+            return f"{combine}:{_criterion_key(rule[combine][0])}"
+    return rule["measure"]
+
+
 def criterion_keys(criteria: list[dict]) -> list[str]:
-    """Keys of a phase's exit criteria: the measure's id, numbered when a phase has two on one measure."""
+    """Keys of a phase's exit criteria: the measure's id (see :func:`_criterion_key`), numbered when a phase has
+    two on one measure."""
     keys, seen = [], {}
     for criterion in criteria:
-        seen[criterion["measure"]] = seen.get(criterion["measure"], 0) + 1
-        count = seen[criterion["measure"]]
-        keys.append(criterion["measure"] if count == 1 else f"{criterion['measure']}#{count}")
+        key = _criterion_key(criterion)
+        seen[key] = seen.get(key, 0) + 1
+        keys.append(key if seen[key] == 1 else f"{key}#{seen[key]}")
     return keys
 
 
@@ -141,7 +150,15 @@ def changed_items(old: dict, new: dict) -> dict[tuple, set]:
     items: dict[tuple, set] = {}
     for changes in DeepDiff(old, new, view="tree").values():
         for change in changes:
-            item, name = item_of(change.path(output_format="list"))
+            path = change.path(output_format="list")
+            if path[0] == "phases" and len(path) == 3 and path[2] in PHASE_ITEMS:
+                # a phase's whole list of items replaced at once: say it item by item
+                before, after = (side["phases"].get(path[1], {}).get(path[2], {}) for side in (old, new))
+                for key in dict.fromkeys([*before, *after]):
+                    if before.get(key) != after.get(key):
+                        items.setdefault(tuple(path) + (key,), set()).add(None)
+                continue
+            item, name = item_of(path)
             items.setdefault(item, set()).add(name)
     return items
 

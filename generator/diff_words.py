@@ -19,7 +19,7 @@ LABELS = {"keywords": "search word", "allowed": "allowed activity", "avoid": "ac
           "typical_duration": "typical duration", "per_week": "times a week", "who": "done by"}
 KINDS = {"measures": "Measure", "assessments": "Assessment", "education": "Education", "references": "Reference"}
 #: the fields of an exit criterion and of a walk-run session that together make what it asks for.
-RULE_FIELDS = {"measure", "operator", "value", "sustained", "within", "activity", "increase", "by_activity"}
+RULE_FIELDS = {"measure", "operator", "value", "sustained", "within", "activity", "increase", "by_activity", "all", "any"}
 SESSION_FIELDS = {"run_minutes", "walk_minutes", "repeats", "surface", "total_minutes"}
 
 

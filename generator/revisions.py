@@ -16,6 +16,9 @@ from pathlib import Path
 
 from .check import CheckResult, check_project
 
+#: errors of the E2 range after which content cannot be linked: unknown or repeated ids, misnamed or unloaded
+#: files, loops, rules written two ways at once, files in the wrong folder.
+LINKING = {"E201", "E202", "E203", "E204", "E205", "E206", "E207", "E208", "E211", "E215", "E219"}
 #: what a revision needs for its content to be loaded and checked.
 PARTS = ("drills", "protocols", "schemas")
 #: the branch a pull request merges into, tried in this order.
@@ -66,10 +69,19 @@ def _extract(root: Path, revision: str, folder: Path) -> None:
         raise RevisionError(f"{revision} has no schemas/ folder")
 
 
-def _checked(name: str, result: CheckResult) -> Revision:
-    if result.errors:
-        first = result.errors[0]
-        raise RevisionError(f"{name} has {len(result.errors)} content error(s), the first at {first.file}:"
+def _readable(code: str) -> bool:
+    """Whether content with this error can still be read and linked: a consistency check (E209-E231) that an
+    earlier revision may predate, as opposed to a file, field or id that is broken."""
+    return code.startswith("E2") and code not in LINKING
+
+
+def _checked(name: str, result: CheckResult, earlier: bool = False) -> Revision:
+    """The revision, if its check passes; an earlier revision (a diff's base) only needs to read and link, since
+    checks added since may not hold for it."""
+    errors = [p for p in result.errors if not (earlier and _readable(p.code))]
+    if errors:
+        first = errors[0]
+        raise RevisionError(f"{name} has {len(errors)} content error(s), the first at {first.file}:"
                             f"{first.line}: {first.code} {first.message}; compare with a revision whose check passes")
     return Revision(name, result)
 
@@ -84,4 +96,4 @@ def load_revision(root: Path, revision: str | None) -> Revision:
         raise RevisionError(f"'{revision}' is not a commit, branch or tag of this repository") from None
     with tempfile.TemporaryDirectory(prefix="handbook-revision-") as folder:
         _extract(root, commit, Path(folder))
-        return _checked(revision, check_project(Path(folder)))
+        return _checked(revision, check_project(Path(folder)), earlier=True)

@@ -21,19 +21,20 @@ class UnsafeSiteDir(Exception):
     """The requested site folder would overwrite something that is not an earlier build."""
 
 
-def _within(path: Path, folder: Path) -> bool:
+def within(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is ``folder`` or lies inside it."""
     return path == folder or folder in path.parents
 
 
 def check_site_dir(root: Path, site_dir: Path) -> Path:
     """``site_dir`` resolved, if a build may replace it; raise :class:`UnsafeSiteDir` otherwise."""
     root, target = root.resolve(), site_dir.resolve()
-    if _within(root, target):
+    if within(root, target):
         raise UnsafeSiteDir(f"{site_dir} is the project folder or contains it; building there would replace the "
                             "whole project. Choose a folder of its own, such as 'site'")
     for name in PROTECTED:
         folder = root / name
-        if _within(target, folder) or _within(folder, target):
+        if within(target, folder) or within(folder, target):
             raise UnsafeSiteDir(f"{site_dir} is, holds or lies inside the project's '{name}' folder; building there "
                                 "would replace its files. Choose a folder of its own, such as 'site'")
     if target.is_symlink() or (target.exists() and not target.is_dir()):

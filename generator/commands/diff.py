@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .. import diff_report
 from ..diff import compare, side
+from ..output_file import check_output_file
 from ..revisions import RevisionError, default_base, load_revision
 
 NAME = "diff"
@@ -36,5 +37,6 @@ def run(args) -> int:
                                   compare(old, new), old, new)
     print(diff_report.FORMATS[args.format](summary))
     if args.comment:
+        check_output_file(args.root, args.comment, ".md", "pull request comment")
         args.comment.write_text(diff_report.comment_body(summary, args.summary_url) or "", encoding="utf-8")
     return 0

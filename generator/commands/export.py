@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .. import fhir
 from ..model import load_handbook
+from ..output_file import check_output_file
 from ..project import site_address
 from .choosing import chosen_protocol
 
@@ -22,6 +23,8 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    if args.output is not None:
+        check_output_file(args.root, args.output, ".json", "FHIR bundle")
     text = fhir.bundle_json(chosen_protocol(load_handbook(args.root), args.protocol), site_address(args.root))
     if args.output is None:
         sys.stdout.write(text)

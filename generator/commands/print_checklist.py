@@ -13,6 +13,7 @@ import yaml
 
 from ..clock import today
 from ..model import load_handbook
+from ..output_file import check_output_file
 from ..printables.sheets import PAPERS, Person
 from ..project import ProjectNotFound, find_root
 
@@ -81,6 +82,10 @@ def run(args) -> int:
 
     if not args.output and not args.ics:
         args.usage_error("say where to write: -o FILE.pdf, --ics FILE.ics, or both")
+    if args.output:
+        check_output_file(args.root, args.output, ".pdf", "checklist")
+    if args.ics:
+        check_output_file(args.root, args.ics, ".ics", "calendar file")
     handbook = load_handbook(args.root)
     protocols = [p for p in handbook.protocols if args.protocol in (None, p.id)]
     phases = [phase for protocol in protocols for phase in protocol.phases if phase.id == args.phase]

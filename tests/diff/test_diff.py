@@ -157,3 +157,21 @@ def test_drill_library_change_counts_for_the_protocols_using_it(repository):
     change = repository.only()
     assert (change.protocol, change.affects, change.bump) == (None, ("mini",), "minor")
     assert change.text == "Drill 'Clamshell': default dose 3 × 10-15 reps, each side → 3 × 12-15 reps, each side"
+
+
+def test_a_phase_whose_criteria_are_all_replaced_by_a_group(repository):
+    repository.edit('      - measure: pain-during\n        operator: "<="\n        value: 2\n',
+                    '      - all:\n          - {measure: pain-during, operator: "<=", value: 2}\n'
+                    '          - {measure: hops-pain-free, operator: "==", value: true}\n')
+    texts = sorted(change.text for change in repository.changes())
+    assert any("new criterion: Pain during activity ≤ 2/10 and Hops without pain: yes" in text for text in texts), texts
+    assert any("criterion removed: Pain during activity ≤ 2/10" in text for text in texts), texts
+
+
+def test_a_base_made_before_a_check_existed_can_still_be_compared(repository):
+    # the base lacks a look-back, which the checker of today reports (E225), but it reads and links
+    repository.edit("value: 5, within: {days: 3}}", "value: 5}")
+    repository.commit("before look-backs")
+    repository.edit("value: 5}", "value: 5, within: {days: 3}}")
+    [change] = repository.changes()
+    assert "in the last 3 days" in change.text and change.bump == "major", change.text
