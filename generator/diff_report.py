@@ -83,8 +83,9 @@ _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
 
 
 def escape(words: str) -> str:
-    """Text shown as written in GitHub Markdown: no markup, no HTML."""
-    return _SPECIAL.sub(r"\\\1", words).replace("<", "&lt;").replace("\n", " ")
+    """Text shown as written in GitHub Markdown: no markup, no HTML, no @mention that would notify anyone (the @
+    as an entity), one line (carriage returns and line breaks as spaces)."""
+    return _SPECIAL.sub(r"\\\1", words).replace("<", "&lt;").replace("@", "&#64;").replace("\r", " ").replace("\n", " ")
 
 
 def _words_markdown(change: Change) -> str:

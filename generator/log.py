@@ -29,6 +29,10 @@ FIRST_COLUMNS = ("date", "time", "phase", "activity", "session", "drills")
 LAST_COLUMNS = ("note",)
 _NUMBER = re.compile(r"-?\d+(\.\d+)?([eE][-+]?\d+)?")
 _YES, _NO = {"yes", "true"}, {"no", "false"}
+#: the largest log read: a few hundred bytes a day for ten years, far below what a device keeps.
+MAX_LOG_BYTES = 2 * 2**20
+#: first characters with which a spreadsheet reads a cell as a formula; such a text cell is written after a "'".
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class LogError(Exception):
@@ -42,8 +46,13 @@ class LogError(Exception):
 def read_log(path: Path, protocol: dict, schemas: SchemaSet, today: dt.date | None = None) -> list[dict]:
     """The entries of the log at ``path`` (JSON, or CSV when its name ends in .csv); :class:`LogError` if it has
     problems."""
-    raw = path.read_bytes()
     display = str(path)
+    size = path.stat().st_size
+    if size > MAX_LOG_BYTES:
+        raise LogError([error("E003", display, (1, 1), f"the log is {size / 2**20:.1f} MB, more than the "
+                                                       f"{MAX_LOG_BYTES // 2**20} MB a log may hold (about ten years "
+                                                       "of daily entries); split it into one file a year")])
+    raw = path.read_bytes()
     if path.suffix.lower() == ".csv":
         source, problems = _csv_source(raw, display, protocol)
     else:
@@ -164,7 +173,7 @@ def _csv_entry(source: Source, header: list[str], row: list[str], line: int, mea
             entry[name] = [drill.strip() for drill in text.split(";") if drill.strip()]
             at = path + (name,)
         elif name in FIRST_COLUMNS or name in LAST_COLUMNS:
-            entry[name] = text
+            entry[name] = text[1:] if text[:1] == "'" and text[1:2].startswith(FORMULA_START) else text
             at = path + (name,)
         else:
             entry["values"][name] = _cell(text, measures.get(name))
@@ -180,6 +189,12 @@ def _shown(value) -> str:
     return repr(value) if isinstance(value, float) else str(value)
 
 
+def _inert(text: str) -> str:
+    """A text cell a spreadsheet will not run: "'" before a first character that starts a formula (OWASP CSV
+    injection); reading the log back takes it off again."""
+    return f"'{text}" if text.startswith(FORMULA_START) else text
+
+
 def to_csv(entries: list[dict], protocol: dict | None = None) -> str:
     """The entries as CSV, one row per entry: the measures in the protocol's order, then any others."""
     order = [measure["id"] for measure in (protocol or {}).get("measures", [])]
@@ -192,7 +207,7 @@ def to_csv(entries: list[dict], protocol: dict | None = None) -> str:
     for entry in entries:
         fixed = [";".join(entry.get("drills", [])) if name == "drills" else entry.get(name, "") for name in FIRST_COLUMNS]
         values = [_shown(entry["values"][m]) if m in entry["values"] else "" for m in columns]
-        writer.writerow([*fixed, *values, entry.get("note", "")])
+        writer.writerow([*map(_inert, fixed), *values, _inert(entry.get("note", ""))])
     return out.getvalue()
 
 

@@ -8,6 +8,7 @@ reported once by :mod:`.ranges`; the rules that use it are not checked against i
 
 from __future__ import annotations
 
+import math
 from typing import Iterator
 
 from ..content import Content
@@ -51,6 +52,8 @@ def value_problem(measure: dict, operator: str, value, change: bool = False) -> 
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return f"'{name}' is measured as a number, so the value must be a number (found {value!r})"
     low, high = measure_range(measure)
+    if not math.isfinite(value):
+        return f"'{name}' runs from {low:g} to {high:g}, so {value} is not a value it can take"
     if value < low or (high is not None and value > high):
         top = f"{high:g}" if high is not None else "up"
         return f"'{name}' runs from {low:g} to {top}, so {value:g} cannot be reached"

@@ -14,9 +14,15 @@ AMOUNTS = ("sets", "reps", "hold_seconds", "duration_minutes")
 _AMOUNT_RANGE = re.compile(r"(\d+)-(\d+)")
 
 
+#: the highest value of each kind of measure unless 'max' says otherwise: a scale's 10, and for the others a
+#: bound no real value reaches (a day in minutes or seconds, 1,000 % or km), so a slip such as 1e309 is caught.
+KIND_MAX = {"scale": 10, "minutes": 1440, "seconds": 86400, "percent": 1000, "count": 100_000, "distance": 1000}
+
+
 def measure_range(measure: dict) -> tuple[float, float | None]:
-    """The lowest and highest value of a measure: a scale runs from 0 to 10 unless 'min' or 'max' say otherwise."""
-    return measure.get("min", 0), measure.get("max", 10 if measure["kind"] == "scale" else None)
+    """The lowest and highest value of a measure: 0 up to the kind's highest (:data:`KIND_MAX`) unless 'min' or
+    'max' say otherwise."""
+    return measure.get("min", 0), measure.get("max", KIND_MAX.get(measure["kind"]))
 
 
 def is_reversed(measure: dict) -> bool:

@@ -63,7 +63,8 @@ def test_criteria_still_checked_against_a_sound_measure(project):
 @pytest.mark.parametrize("measure, expected", [
     ({"kind": "scale"}, (0, 10)),
     ({"kind": "scale", "min": 1, "max": 5}, (1, 5)),
-    ({"kind": "seconds"}, (0, None)),
+    ({"kind": "seconds"}, (0, 86400)),
+    ({"kind": "categorical", "values": ["a", "b"]}, (0, None)),
     ({"kind": "percent", "max": 100}, (0, 100)),
 ])
 def test_measure_range_defaults(measure, expected):

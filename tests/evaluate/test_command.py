@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.log import read_log, to_csv
+from generator.model import load_handbook
+from generator.schemas import SchemaSet
 
 REPO = Path(__file__).resolve().parents[2]
 LOGS = Path(__file__).parent / "logs"
@@ -150,3 +153,38 @@ def test_usage_mistakes_exit_2(capsys, tmp_path):
     assert evaluate(capsys, tmp_path / "missing.json")[0] == 2
     code, _, err = evaluate(capsys, LOGS / "red-flag.json", "--phase", "phase-9")
     assert code == 2 and "is not a phase of itbs-runners" in err
+
+
+@pytest.mark.parametrize("value,words", [("1e309", "is not a value it can take"), ("99999", "runs from 0 to 1440")])
+def test_a_number_no_measure_can_take_is_refused_with_the_range(capsys, tmp_path, value, words):
+    log = write(tmp_path, "log.csv", f"date,pain-free-walk-minutes\n2026-10-01,{value}\n")
+    status, out, _ = evaluate(capsys, log)
+    assert status == 1 and "E501" in out and words in out, out
+
+
+def test_a_log_larger_than_a_log_can_be_is_refused_before_reading(capsys, tmp_path):
+    log = tmp_path / "huge.csv"
+    with log.open("w", encoding="utf-8") as out:
+        out.write("date,pain-during-activity,note\n")
+        for i in range(60_000):
+            out.write(f"2026-10-01,1,{'x' * 30}\n")
+    status, out, _ = evaluate(capsys, log)
+    assert status == 1 and " E003 " in out and "more than the 2 MB a log may hold" in out and "anchor" not in out
+
+
+def test_csv_text_a_spreadsheet_would_run_is_written_inert_and_read_back_as_written():
+    entries = [{"date": "2026-10-01", "session": "=HYPERLINK(\"http://x\")", "values": {}, "note": "+cmd|' /C calc'!A0"},
+               {"date": "2026-10-02", "values": {}, "note": "-2 degrees, @home"}]
+    text = to_csv(entries)
+    assert "'=HYPERLINK" in text and "'+cmd" in text and "'-2 degrees" in text
+    assert all(not line.split(",")[4].startswith(("=", "+", "-", "@")) for line in text.splitlines()[1:])
+    assert read_entries(text) == entries
+
+
+def read_entries(text: str) -> list[dict]:
+    """The entries of a CSV log, read as ``handbook evaluate`` reads one."""
+    import tempfile
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "log.csv"
+        path.write_text(text, encoding="utf-8")
+        return read_log(path, load_handbook(REPO).protocols[0].data, SchemaSet(REPO / "schemas"))

@@ -50,3 +50,14 @@ test("the phase page ends each description, and the same input gives the same te
   assert.match(text, /^BEGIN:VCALENDAR\r\n/);
   assert.ok(text.split("\r\n").every((line) => line.length <= 75), "long lines are folded");
 });
+
+test("a carriage return in a title or a dose is a line break, never raw in the file (as the CLI writes it)", () => {
+  const [vector] = VECTORS.cases;
+  const data = structuredClone(VECTORS.data);
+  const phase = data.protocol.phases.find((one) => one.id === vector.phase);
+  phase.sessions[0].title = "Strength\r\nday\rone";
+  const text = phaseCalendar(data, vector.phase, vector.start, vector.weeks);
+  assert.ok(!text.replaceAll("\r\n", "").includes("\r"), "no raw carriage return");
+  const [event] = parsed(text).getAllSubcomponents("vevent").map(plain);
+  assert.equal(event.summary, "Strength\nday\none");
+});

@@ -94,3 +94,28 @@ test("the red flags are the yes/no measures a red sign stops on when yes", () =>
   });
   assert.deepEqual(flags, ["night", "fever"]);
 });
+
+test("text a spreadsheet would run is written inert and read back as written (OWASP CSV injection)", () => {
+  const entries = [
+    { date: "2026-10-01", session: '=HYPERLINK("http://x")', values: {}, note: "+cmd|' /C calc'!A0" },
+    { date: "2026-10-02", values: { pain: -0 }, note: "-2 degrees, @home" },
+  ].map((entry) => ({ ...entry, values: {} }));
+  const text = writeCsv(entries, protocol);
+  assert.ok(text.includes("'=HYPERLINK") && text.includes("'+cmd") && text.includes("'-2 degrees"));
+  assert.deepEqual(readCsv(text, protocol, today), entries);
+});
+
+test("ids a JavaScript object inherits are not measures", () => {
+  for (const id of ["__proto__", "constructor", "toString"]) {
+    const [problem] = problems(`date,${id}\n2026-10-01,5\n`);
+    assert.match(problem, new RegExp(`'${id}' is not a measure of p`));
+    assert.throws(() => readJson(`{"entries": [{"date": "2026-10-01", "values": {"${id}": 5}}]}`, protocol, today),
+      (error) => error instanceof LogError && /is not a measure/.test(error.problems.join()));
+  }
+});
+
+test("a number no measure can take is refused with its range", () => {
+  assert.throws(() => readJson('{"entries": [{"date": "2026-10-01", "values": {"walk": 1e309}}]}', protocol, today),
+    (error) => error instanceof LogError && /is not a value it can take/.test(error.problems.join()));
+  assert.match(problems("date,walk\n2026-10-01,99999\n")[0], /runs from 0 to 1440/);
+});

@@ -7,6 +7,8 @@ import ICAL from "../vendor/ical.js";
 import { isoDay, phaseSessions, weekday } from "./plan.js";
 
 const DAY_MS = 86400000;
+// a carriage return is a line break, as generator/printables/ics.py (icalendar) writes it: never raw in a text
+const text = (value) => value.replace(/\r\n?/g, "\n");
 
 /** A session's length, each part with its drills and their dose, then its page (as ics.py's _description). */
 function description(session, page) {
@@ -35,8 +37,8 @@ function event(session, uid, start, weeks, stamp, page) {
   vevent.addPropertyWithValue("dtend", end);
   vevent.addPropertyWithValue("rrule", ICAL.Recur.fromData({
     freq: "WEEKLY", count: dates.length, byday: session.days.map((day) => day.slice(0, 2).toUpperCase()) }));
-  vevent.addPropertyWithValue("summary", session.title);
-  vevent.addPropertyWithValue("description", description(session, page));
+  vevent.addPropertyWithValue("summary", text(session.title));
+  vevent.addPropertyWithValue("description", text(description(session, page)));
   vevent.addPropertyWithValue("transp", "TRANSPARENT");
   return vevent;
 }

@@ -19,7 +19,13 @@ export class LogError extends Error {
   }
 }
 
-const byId = (items) => Object.fromEntries(items.map((item) => [item.id, item]));
+// a map with no inherited keys, so ids such as '__proto__' or 'toString' are unknown, as in generator/log.py
+const byId = (items) => Object.assign(Object.create(null), Object.fromEntries(items.map((item) => [item.id, item])));
+/** The largest log read (generator/log.py MAX_LOG_BYTES). */
+export const MAX_LOG_BYTES = 2 * 2 ** 20;
+// first characters with which a spreadsheet reads a cell as a formula; such a text cell is written after a "'".
+const FORMULA_START = ["=", "+", "-", "@", "\t", "\r"];
+const inert = (text) => (FORMULA_START.some((start) => text.startsWith(start)) ? `'${text}` : text);
 /** What an entry can record it was: the log schema's activities (common.schema.json#/$defs/activity). */
 export const ACTIVITIES = ["walk", "walk-run", "run", "tempo-run", "downhill-run", "strength", "cross-training",
   "mobility", "test", "rest"];
@@ -40,9 +46,12 @@ function unknownMeasure(id, protocol) {
   return `'${id}' is not a measure of ${protocol.id}${hint}`;
 }
 
-/** The lowest and highest value of a measure: a scale runs from 0 to 10 unless min or max say otherwise. */
+// the highest value of each kind of measure unless max says otherwise (generator/rules/ranges.py KIND_MAX).
+const KIND_MAX = { scale: 10, minutes: 1440, seconds: 86400, percent: 1000, count: 100000, distance: 1000 };
+
+/** The lowest and highest value of a measure: 0 up to the kind's highest unless min or max say otherwise. */
 export function measureRange(measure) {
-  return [measure.min ?? 0, measure.max ?? (measure.kind === "scale" ? 10 : null)];
+  return [measure.min ?? 0, measure.max ?? KIND_MAX[measure.kind] ?? null];
 }
 
 /** Why `value` is not a value of `measure`, in words; null when it is. */
@@ -56,6 +65,7 @@ export function valueProblem(measure, value) {
   }
   if (typeof value !== "number") return `'${name}' is measured as a number, so the value must be a number`;
   const [low, high] = measureRange(measure);
+  if (!Number.isFinite(value)) return `'${name}' runs from ${low} to ${high}, so ${value} is not a value it can take`;
   if (value < low || (high !== null && value > high)) {
     return `'${name}' runs from ${low} to ${high ?? "up"}, so ${value} cannot be reached`;
   }
@@ -204,7 +214,9 @@ function csvEntry(names, cells, measures) {
     const text = (cells[column] ?? "").trim();
     if (!text) return;
     if (name === "drills") entry.drills = text.split(";").map((drill) => drill.trim()).filter(Boolean);
-    else if (FIRST_COLUMNS.includes(name) || LAST_COLUMNS.includes(name)) entry[name] = text;
+    else if (FIRST_COLUMNS.includes(name) || LAST_COLUMNS.includes(name)) {
+      entry[name] = text[0] === "'" && FORMULA_START.some((start) => text.slice(1).startsWith(start)) ? text.slice(1) : text;
+    }
     else entry.values[name] = cellValue(text, measures[name]);
   });
   return entry;
@@ -224,7 +236,7 @@ export function writeCsv(entries, protocol) {
   for (const entry of entries) {
     const fixed = FIRST_COLUMNS.map((name) => (name === "drills" ? (entry.drills || []).join(";") : entry[name] ?? ""));
     const values = columns.map((id) => (id in entry.values ? shown(entry.values[id]) : ""));
-    rows.push([...fixed, ...values, entry.note ?? ""]);
+    rows.push([...fixed.map((cell) => inert(String(cell))), ...values, inert(entry.note ?? "")]);
   }
   return rows.map((row) => row.map((cell) => quoted(String(cell))).join(",")).join("\n") + "\n";
 }

@@ -4,7 +4,9 @@
 import { element, saveFile } from "./dom.js";
 import { painChart, minutesChart } from "./chart.js";
 import { currentPhase, evaluatePhase } from "./evaluate.js";
-import { ACTIVITIES, LogError, NUMERIC_KINDS, readCsv, readJson, redFlags, withEntry, writeCsv, writeJson } from "./log.js";
+import {
+  ACTIVITIES, LogError, MAX_LOG_BYTES, NUMERIC_KINDS, readCsv, readJson, redFlags, withEntry, writeCsv, writeJson,
+} from "./log.js";
 import { localToday, siteAddress } from "./plan.js";
 import { forgetAll, keys, load, save } from "./store.js";
 
@@ -118,8 +120,11 @@ class LogPage {
       this.say("Fill in at least one measure before saving.");
       return;
     }
-    this.entries = withEntry(this.entries, entry);
-    this.keep();
+    if (!this.keep(withEntry(this.entries, entry))) {
+      this.say(`The entry of ${entry.date} could not be saved: this browser's storage for the handbook is full. `
+        + "It is still in the form. Export your log, then delete some old entries, and save again.");
+      return;
+    }
     this.form.reset();
     this.form.elements.date.value = localToday();
     this.form.elements.phase.value = entry.phase;
@@ -128,9 +133,12 @@ class LogPage {
     this.show();
   }
 
-  keep() {
-    if (this.entries.length) save(this.key, { entries: this.entries });
-    else localStorage.removeItem(this.key);
+  /** Keep `entries` (default: the log as it is) on this device; false, and the log unchanged, if it cannot. */
+  keep(entries = this.entries) {
+    if (entries.length && !save(this.key, { entries })) return false;
+    if (!entries.length) localStorage.removeItem(this.key);
+    this.entries = entries;
+    return true;
   }
 
   say(text) {
@@ -181,8 +189,7 @@ class LogPage {
       const remove = element("button", { type: "button", class: "md-button hb-log__remove",
                                          "aria-label": `Delete the entry of ${entry.date}` }, "Delete");
       remove.addEventListener("click", () => {
-        this.entries = this.entries.filter((_, at) => at !== index);
-        this.keep();
+        this.keep(this.entries.filter((_, at) => at !== index));
         this.show();
       });
       const values = Object.entries(entry.values).map(([id, value]) =>
@@ -208,13 +215,21 @@ class LogPage {
     const file = input.files[0];
     input.value = "";
     if (!file) return;
+    if (file.size > MAX_LOG_BYTES) {
+      this.say(`${file.name} was not imported: it is ${(file.size / 2 ** 20).toFixed(1)} MB, more than the `
+        + `${MAX_LOG_BYTES / 2 ** 20} MB a log may hold (about ten years of daily entries); split it into one file a year.`);
+      return;
+    }
     const text = await file.text();
     try {
       const read = /\.csv$/i.test(file.name) ? readCsv : readJson;
       const entries = read(text, this.protocol, localToday());
       if (this.entries.length && !confirm(`Replace the ${this.entries.length} entries on this device with the ${entries.length} in ${file.name}?`)) return;
-      this.entries = entries;
-      this.keep();
+      if (!this.keep(entries)) {
+        this.say(`${file.name} was not imported: this browser's storage for the handbook is full. `
+          + "The log on this device is as it was.");
+        return;
+      }
       this.say(`${entries.length} entries imported from ${file.name}.`);
       this.build();
       this.show();

@@ -21,8 +21,14 @@ export function load(key, fallback) {
   }
 }
 
+/** Keep `value` under `key`; false when the browser refuses (its storage for the site is full or off). */
 export function save(key, value) {
-  localStorage.setItem(key, JSON.stringify(value));
+  try {
+    localStorage.setItem(key, JSON.stringify(value));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Delete everything the handbook keeps on this device: logs, plan, ticks. */
