@@ -66,6 +66,8 @@ CODES = {
     "E224": "reference cited by its bare id in a text athletes read",
     "E225": "rule without a look-back (it would read values however old)",
     "E226": "look-back shorter than the rule needs",
+    "E227": "warning sign whose severity and action disagree (red must stop, amber change the plan, green carry on)",
+    "E228": "words and rule that state different numbers for the same threshold",
     "E230": "session shorter than the least time its drills' doses take",
     "E231": "drill done far less or far more often a week than its dose says",
     "W301": "drill not used by any phase",

@@ -19,7 +19,7 @@ CRITERION = """\
         operator: ">="
         value: {value}
         within: {{days: 28}}
-        text: Hops at least 90 % of the other leg.
+        text: Hops at least {value} % of the other leg.
         evidence: {{level: clinical-consensus, note: Consensus from ACL rehabilitation.}}
     warning_signs: [pain-high]
     assessments"""
