@@ -57,6 +57,8 @@ def read_log(path: Path, protocol: dict, schemas: SchemaSet, today: dt.date | No
         source, problems = _csv_source(raw, display, protocol)
     else:
         source, problems = load_source(raw, display)
+        if source is not None and not problems:
+            source.data = _as_json(raw, source.data)
     if source is None or problems:
         raise LogError(problems)
     problems = schemas.check("log", source)
@@ -65,6 +67,17 @@ def read_log(path: Path, protocol: dict, schemas: SchemaSet, today: dt.date | No
     if problems:
         raise LogError(sorted(problems))
     return source.data["entries"]
+
+
+def _as_json(raw: bytes, read: object) -> object:
+    """The log's values as JSON reads them (``3e1`` is the number 30, as the browser reads it), where the file is
+    JSON; the YAML reading, which kept each value's line, otherwise. NaN and Infinity are not JSON numbers."""
+    def refuse(constant: str):
+        raise ValueError(constant)
+    try:
+        return json.loads(raw.decode("utf-8-sig"), parse_constant=refuse)
+    except ValueError:
+        return read
 
 
 def _content_problems(source: Source, protocol: dict, today: dt.date) -> Iterator[Problem]:

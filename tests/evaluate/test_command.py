@@ -188,3 +188,11 @@ def read_entries(text: str) -> list[dict]:
         path = Path(folder) / "log.csv"
         path.write_text(text, encoding="utf-8")
         return read_log(path, load_handbook(REPO).protocols[0].data, SchemaSet(REPO / "schemas"))
+
+
+def test_a_json_number_is_read_as_json_reads_it(capsys, tmp_path):
+    log = write(tmp_path, "log.json", '{"entries": [{"date": "2026-10-01", "values": {"pain-free-walk-minutes": 3e1}}]}')
+    assert evaluate(capsys, log)[0] == 0
+    log = write(tmp_path, "log.json", '{"entries": [{"date": "2026-10-01", "values": {"pain-free-walk-minutes": NaN}}]}')
+    status, out, _ = evaluate(capsys, log)
+    assert status == 1 and "E501" in out and "must be a number" in out, out
