@@ -205,6 +205,9 @@ def yaml_text(value) -> str:
     return yaml.safe_dump(value).split("\n")[0]
 
 
+_DECIMAL_COMMA = re.compile(r"\d+,\d+")
+
+
 def _shown(value) -> str:
     if value is None:
         return "empty"
@@ -349,6 +352,10 @@ class _Wording:
         written = self.written(path, value)
         if isinstance(value, bool) and written.lower() not in ("true", "false"):
             return f": YAML reads the bare word '{written}' as {_shown(value)}"
+        if isinstance(value, str) and _DECIMAL_COMMA.fullmatch(value):
+            whole, part = value.split(",")
+            return (f": a comma is not a decimal point here; write {whole}.{part} if you meant {whole} and a part, "
+                    f"or \"{whole}-{part}\" for a range from {whole} to {part}")
         return ""
 
     def suggestion(self, err: ValidationError, candidates) -> tuple[object, Fix | None]:
@@ -575,7 +582,8 @@ class _Wording:
         words = _LIMIT_WORDS.get(err.validator)
         about = _about(whole.schema) or _about(err.schema)
         if words:
-            return words(err.validator_value, value, about) + self.surprise(path, value).replace(":", ";", 1)
+            said, extra = words(err.validator_value, value, about), self.surprise(path, value).replace(":", ";", 1)
+            return (said.removesuffix(".") if extra else said) + extra
         if not about:
             return f"is not valid: {err.message}"
         return f"is not valid ({_shown(value)}); expected {about}"
