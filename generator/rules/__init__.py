@@ -14,15 +14,17 @@ from typing import Iterator
 
 from ..content import Content, Withheld
 from ..problems import Problem
-from . import (bare_citations, changelog, citations, criteria, drill_links, evidence, identity, long_texts, look_back, percents,
-               phase_titles, protocol_links, ranges, reference_years, review_dates, run_sessions, session_counts, session_drills,
-               session_frequency, session_ids, session_minutes, session_rest, session_spacing, sign_actions, site_address, stated_numbers,
-               usage)
+from . import (bare_citations, changelog, citations, criteria, drill_links, evidence, identity, long_texts, look_back,
+               measure_units, percents, phase_titles, protocol_links, ranges, reference_years, repeated_criteria,
+               review_dates, run_sessions, session_counts, session_drills, session_frequency, session_ids,
+               session_minutes, session_rest, session_spacing, shared_labels, sign_actions, site_address,
+               stated_numbers, unlisted_red_flags, usage)
 
 RULES = (identity, drill_links, protocol_links, citations, ranges, criteria, phase_titles, long_texts, changelog, usage,
          site_address, review_dates, evidence, percents, run_sessions, reference_years, session_ids, session_drills,
          session_counts, session_spacing, session_rest, bare_citations, look_back, session_minutes,
-         session_frequency, sign_actions, stated_numbers)
+         session_frequency, sign_actions, stated_numbers, unlisted_red_flags, repeated_criteria, measure_units,
+         shared_labels)
 
 
 def run_rules(content: Content) -> Iterator[Problem | Withheld]:

@@ -1,4 +1,5 @@
-"""W304/W305: a protocol's next clinical review (``reviewed.next``) has passed, or is due within 30 days."""
+"""W304/W305/E236: a protocol's next clinical review (``reviewed.next``) has passed, or is due within 30 days; the
+review's own date (``reviewed.date``) is not after today."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Iterator
 
 from ..clock import today
 from ..content import Content
-from ..problems import Problem, warning
+from ..problems import Problem, error, warning
 
 SOON = dt.timedelta(days=30)
 
@@ -15,6 +16,11 @@ SOON = dt.timedelta(days=30)
 def check(content: Content) -> Iterator[Problem]:
     now = today()
     for source in content.valid_protocols():
+        done = source.data["reviewed"]["date"]
+        if dt.date.fromisoformat(done) > now:
+            yield error("E236", source.file, source.value_position(("reviewed", "date")),
+                        f"the clinical review is dated {done}, after today ({now.isoformat()}); write the day the "
+                        "review took place (a review still to come goes under 'next')")
         due = source.data["reviewed"].get("next")
         if due is None:
             continue

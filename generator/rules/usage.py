@@ -13,6 +13,7 @@ from ..content import Content, Withheld, unless_broken
 from ..problems import Problem, warning
 from .citations import citations
 from .known import closest, file_id, known_drills, known_references
+from .shared_labels import repeated_dois
 
 
 def _meant(ids: set[str], known: set[str]) -> set[str]:
@@ -35,8 +36,9 @@ def check(content: Content) -> Iterator[Problem | Withheld]:
     cited = _meant({ref for _, _, ref in citations(content)}, known_references(content))
     any_broken = content.broken("drill", "protocol")
     for source in content.valid_protocols():
+        repeats = repeated_dois(source.data)  # a second entry for one source is reported once, by E234
         for i, reference in enumerate(source.data["references"]):
-            if reference["id"] not in cited:
+            if reference["id"] not in cited and i not in repeats:
                 yield unless_broken(warning("W302", source.file, source.value_position(("references", i, "id")),
                                             f"nothing cites the reference '{reference['id']}'; cite it where it "
                                             "supports a claim or remove it"), any_broken)
