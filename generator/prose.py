@@ -32,6 +32,11 @@ _EXTENSION_SYNTAX = [
     (re.compile(r"^(!!!|\?\?\?\+?|===)\s"), "an admonition or tab ('!!!', '???', '===')",
      "write it as a normal sentence; boxes and tabs come from the page layout"),
     (re.compile(r"\{\s*[:#.]"), "an attribute list ('{: …}')", "remove the part in curly brackets"),
+    (re.compile(r"\]\((?:drill|phase|warning-sign|assessment|reference):[^)\s]*\s[^)]*\)"),
+     "a link whose address has a space (it would show as written)",
+     "write the page's id, in lower case with words joined by '-', for example (drill:side-plank)"),
+    (re.compile(r"(?<=\S)\s*[•▪●◦](?=\s+\S)"), "a bullet ('•') inside a text, likely two items pasted as one",
+     "make each its own item: a new line starting with '- '"),
 ]
 _BLOCKS = {
     "heading_open": ("a heading ('#' at the start of a line)", "remove the '#' marks; headings come from the page layout"),
@@ -59,7 +64,7 @@ _MORE_THAN = re.compile(r"^(\s*(?:[-*+] |\d+[.)] )?)>(?=\s?\d)", re.MULTILINE)
 
 #: one line of words with nothing Markdown reads as markup: no list or heading start, no character that marks,
 #: escapes or links anything, no space at either end.
-_PLAIN = re.compile(r"(?!\d+[.)])[^\W_][^\x00\n\r\\`*_\[\]<>!&#|~{}=$]*(?<!\s)")
+_PLAIN = re.compile(r"(?!\d+[.)])[^\W_][^\x00\n\r\\`*_\[\]<>!&#|~{}=$•▪●◦]*(?<!\s)")
 
 _RUN_KINDS = {"strong_open": "strong", "em_open": "emphasis", "link_open": "link", "s_open": "text"}
 
