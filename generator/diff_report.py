@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from .diff import BUMPS, Change, Side, needed_bump
-from .versions import bump_between
+from .version_numbers import bump_between
 
 #: the hidden line that finds the pull request's one diff comment again on the next push.
 MARKER = "<!-- handbook-clinical-diff -->"

@@ -49,6 +49,12 @@ class Repository:
         assert len(found) == 1, [c.text for c in found]
         return found[0]
 
+    def clinical(self) -> Change:
+        """The one clinical change (a threshold edited with the number its words state, say)."""
+        found = [c for c in self.changes() if c.kind == "clinical"]
+        assert len(found) == 1, [c.text for c in found]
+        return found[0]
+
 
 @pytest.fixture
 def repository(tmp_path) -> Repository:

@@ -8,16 +8,16 @@ from generator.diff import needed_bump
 
 
 @pytest.mark.parametrize("old, new, sentence, bump", [
-    ('value: 2\n        text: Pain at most', 'value: 3\n        text: Pain at most',
+    ('value: 2\n        text: Pain at most 2/10', 'value: 3\n        text: Pain at most 3/10',
      "Phase 1 exit: Pain during activity ≤ 2/10 → ≤ 3/10 (loosened)", "major"),
-    ('value: 2\n        text: Pain at most', 'value: 1\n        text: Pain at most',
+    ('value: 2\n        text: Pain at most 2/10', 'value: 1\n        text: Pain at most 1/10',
      "Phase 1 exit: Pain during activity ≤ 2/10 → ≤ 1/10 (tightened)", "minor"),
     ('operator: "<="\n        value: 2', 'operator: "<="\n        value: 2\n        sustained: {count: 3, period: days}',
      "Phase 1 exit: Pain during activity ≤ 2/10 → ≤ 2/10 for 3 consecutive days (tightened)", "minor"),
 ])
 def test_thresholds(repository, old, new, sentence, bump):
     repository.edit(old, new)
-    change = repository.only()
+    change = repository.clinical()
     assert (change.text, change.bump, change.kind) == (sentence, bump, "clinical")
 
 
@@ -55,20 +55,21 @@ def test_drill_added_removed_moved_and_dose(repository):
 
 
 def test_warning_signs(repository):
-    repository.edit("    severity: red\n", "    severity: amber\n")
-    assert (repository.only().text, repository.only().bump) == (
-        "Red flag 'Pain above 5/10': severity red → amber (softened)", "major")
-    repository.git("checkout", "--", ".")
-    repository.edit("action: stop-and-contact-clinician", "action: step-back")
-    assert repository.only().bump == "major" and "(softened)" in repository.only().text
+    # a red flag softened to amber: severity and action change together (E227 keeps them agreeing)
+    repository.edit("    severity: red\n    action: stop-and-contact-clinician", "    severity: amber\n    action: step-back")
+    found = {(change.text, change.bump) for change in repository.changes()}
+    assert ("Red flag 'Pain above 5/10': severity red → amber (softened)", "major") in found
+    assert any("(softened)" in text and "step" in text.lower() and bump == "major" for text, bump in found), found
     repository.git("checkout", "--", ".")
     repository.edit('operator: ">", value: 5,', 'operator: ">", value: 6,')
-    assert (repository.only().text, repository.only().bump) == (
+    repository.edit("name: Pain above 5/10", "name: Pain above 6/10")
+    assert (repository.clinical().text, repository.clinical().bump) == (
         "Red flag 'Pain above 5/10': applies when Pain during activity > 5/10 → > 6/10 (loosened: it shows later)",
         "major")
     repository.git("checkout", "--", ".")
     repository.edit('operator: ">", value: 5,', 'operator: ">", value: 4,')
-    assert repository.only().bump == "minor" and "(tightened: it shows sooner)" in repository.only().text
+    repository.edit("name: Pain above 5/10", "name: Pain above 4/10")
+    assert repository.clinical().bump == "minor" and "(tightened: it shows sooner)" in repository.clinical().text
     repository.git("checkout", "--", ".")
     repository.edit("phases:\n", "  - id: night-pain\n    name: Pain at night\n    description: Pain wakes you up.\n"
                                  "    severity: red\n    action: stop-and-contact-clinician\nphases:\n")
@@ -147,7 +148,7 @@ def test_sessions_and_phase_structure(repository):
 
 
 def test_needed_bump_is_the_largest(repository):
-    repository.edit("text: Pain at most 2/10 while walking.", "text: Pain no higher than 2/10 while walking.")
+    repository.edit("text: Pain at most 2/10 while walking.", "text: Pain no higher than 3/10 while walking.")
     repository.edit("value: 2\n        text", "value: 3\n        text")
     assert needed_bump(repository.changes(), "mini") == "major"
 
