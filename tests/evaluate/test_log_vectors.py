@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.log import read_log, to_csv
+from generator.log import LogError, read_log, to_csv
 from generator.schemas import SchemaSet
 
 REPO = Path(__file__).resolve().parents[2]
@@ -28,3 +28,13 @@ def test_reading(tmp_path, case):
 @pytest.mark.parametrize("case", VECTORS["write"], ids=lambda case: case["name"])
 def test_writing(case):
     assert to_csv(case["entries"], VECTORS["protocol"]) == case["csv"]
+
+
+@pytest.mark.parametrize("case", VECTORS["refuse"], ids=lambda case: case["name"])
+def test_refusing(tmp_path, case):
+    path = tmp_path / case["file"]
+    path.write_bytes(case["text"].encode("utf-8"))
+    with pytest.raises(LogError) as refused:
+        read_log(path, VECTORS["protocol"], SCHEMAS, TODAY)
+    first = refused.value.problems[0]
+    assert first.line == case["line"] and all(words in first.message for words in case["says"]), first

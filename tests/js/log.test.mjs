@@ -119,3 +119,16 @@ test("a number no measure can take is refused with its range", () => {
     (error) => error instanceof LogError && /is not a value it can take/.test(error.problems.join()));
   assert.match(problems("date,walk\n2026-10-01,99999\n")[0], /runs from 0 to 1440/);
 });
+
+for (const vector of VECTORS.refuse) {
+  test(`refuse: ${vector.name}`, () => {
+    const read = vector.file.endsWith(".csv") ? readCsv : readJson;
+    assert.throws(() => read(vector.text, protocol, today), (error) => {
+      assert.ok(error instanceof LogError);
+      const [first] = error.problems;
+      if (vector.file.endsWith(".csv")) assert.ok(first.startsWith(`${vector.line}:`), first);
+      for (const words of vector.says) assert.ok(first.includes(words), first);
+      return true;
+    });
+  });
+}
