@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterator
 
 from ..content import Content
-from ..problems import Problem
+from ..problems import Problem, error
 from .criteria import every_rule
 from ..source import Source
-from .known import known_drills, known_in_protocol, repeats_ids, unknown, value_at
+from .known import closest, known_drills, known_in_protocol, repeats_ids, unknown, value_at
 
 #: code, what it names in words, and the section of the protocol that defines it.
 MEASURE = ("E202", "a measure of this protocol", "measures")
@@ -48,11 +49,40 @@ def missing_ids(source: Source, section: str) -> dict[str, tuple]:
 
 
 def check(content: Content) -> Iterator[Problem]:
-    """Unknown ids; none from a section that repeats an id, where the repeat (E206) is the id gone missing."""
+    """Unknown ids, one message an id however often it is used; none from a section that repeats an id, where the
+    repeat (E206) is the id gone missing."""
     drills = known_drills(content)
     for source in content.valid_protocols():
+        uses: dict[tuple, list[tuple]] = {}  # (code, what, section, id) -> paths using it
         for path, (code, what, section) in references(source.data):
             value = value_at(source.data, path)
             known = drills if section is None else known_in_protocol(source, section)
             if value not in known and not (section and repeats_ids(source, section)):
-                yield unknown(code, source, path, value, known, f"'{value}' is not {what}")
+                uses.setdefault((code, what, section, value), []).append(path)
+        for (code, what, section, value), paths in uses.items():
+            yield _unknown_once(source, code, what, section, value, paths, drills)
+
+
+def _unknown_once(source: Source, code: str, what: str, section: str | None, value: str, paths: list[tuple],
+                  drills: set[str]) -> Problem:
+    """One message for an id used at ``paths`` that nothing defines: at the definition it was renamed to, when an
+    id defined nowhere used looks like it; else at the first use, naming the others."""
+    known = drills if section is None else known_in_protocol(source, section)
+    if section is not None and len(paths) > 1:
+        used = {value_at(source.data, p) for p, (_, _, s) in references(source.data) if s == section}
+        renamed = closest(value, known - used)
+        if renamed:
+            index = next(i for i, item in enumerate(source.data[section]) if item.get("id") == renamed)
+            lines = ", ".join(str(source.value_position(p)[0]) for p in paths)
+            return error(code, source.file, source.value_position((section, index, "id")),
+                         f"the id '{renamed}' is used nowhere, while '{value}' is used {len(paths)} times (lines "
+                         f"{lines}) and defined nowhere: was it renamed? Write '{value}' back here, or change the "
+                         f"{len(paths)} uses to '{renamed}'")
+    problem = unknown(code, source, paths[0], value, known, f"'{value}' is not {what}")
+    if len(paths) == 1:
+        return problem
+    others = ", ".join(str(source.value_position(p)[0]) for p in paths[1:])
+    # one edit cannot change every use, and the uses may not all mean the closest id: ask rather than guess
+    return replace(problem, message=f"{problem.message.split(' — did you mean')[0]} (it is also used at lines "
+                                    f"{others}){'; did you mean ' + repr(closest(value, known)) + '?' if closest(value, known) else ''}",
+                   fix=None)
