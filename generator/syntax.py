@@ -85,15 +85,24 @@ def symbol_problem(file: str, mark, symbol: str, empty: bool) -> Problem:
                  Fix(start, (start[0], start[1] + len(symbol)), quoted(symbol)))
 
 
+#: how long a list item's first line is, at the least, when the text goes on over a line break.
+WRAPPED_AT = 40
+_ONE_WORD_ITEM = re.compile(r"\s*- [\w-]+\s*")
+_ONE_WORD = re.compile(r"[\w-]+")
+
+
 def starts_item(previous: str, text: str) -> bool:
     """Whether a line ``text`` that continues a list item's text after the line ``previous`` reads as a new item.
 
     Wrapped text goes on in lower case; a new item starts with a capitalised word ('Lift', not 'ITBS'),
-    or with any capital or digit once the line before ended a sentence.
+    with any capital or digit once the line before ended a sentence, or is one word under an item of one word
+    ('fri' under '- wed').
     """
     word = text.split()[0]
     if word[0].isupper() and not word.isupper():
         return True
+    if _ONE_WORD_ITEM.fullmatch(previous) and _ONE_WORD.fullmatch(text):
+        return True  # a list of single words (days, ids) goes on with another word, not with the text of one
     return bool(_SENTENCE_END.search(previous)) and (word[0].isupper() or word[0].isdigit())
 
 
@@ -344,6 +353,13 @@ def _missing_colon(stop: _Stop) -> Problem | None:
         if starts_item(above, line.strip()):
             return stop.problem("E013", at, "this line has no '- ' in front, so YAML cannot read it as an item of the "
                                             "list above; start it with '- '", Fix(at, at, "- "))
+        # the rest of a sentence: the line above is long enough to have wrapped, or this line ends the sentence
+        wrapped = len(above.strip()) >= WRAPPED_AT or bool(_SENTENCE_END.search(line))
+        if _SENTENCE_END.search(above) or not line.strip()[0].islower() or not wrapped:
+            # it may be an item of its own or the rest of the one above: ask, since either edit keeps a meaning
+            return stop.problem("E004", at, "this line starts in the column of the '- ' above without one: if it is "
+                                            "an item of its own, start it with '- '; if it goes on with the text of "
+                                            "the item above, indent it by 2 more spaces")
         return stop.problem("E004", at, "this line goes on with the text of the item above, but starts in the column "
                                         "of its '- '; indent it by 2 more spaces", Fix(at, at, "  "))
     word = re.match(r"\s*([a-z_]+) (?=\S)", line)

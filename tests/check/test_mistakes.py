@@ -13,8 +13,10 @@ problem must follow:
       column: 3                                # optional
       says: ["1:30", "minutes"]                # words the message must contain
       fix: true                                # the problem suggests an edit, and making it passes the check
+      means: {dosage.reps: "10-15"}            # after the edit, these values (dotted paths) are what was meant
 
-Whenever a problem carries a suggested edit, the edit is made and the check must then pass.
+Whenever a problem carries a suggested edit, the edit is made and the check must then pass; with ``means``, the
+file must then also hold every value the clinician wrote, as meant (a fix may not pass by dropping one).
 """
 
 from __future__ import annotations
@@ -49,3 +51,9 @@ def test_one_mistake_gives_one_message_at_its_line(project, case):
         target = project.root / problem.file
         target.write_text(problem.fix.apply(target.read_text(encoding="utf-8")), encoding="utf-8")
         assert project.problems() == [], f"the suggested edit {problem.fix} does not make the file pass"
+        data = yaml.safe_load(target.read_text(encoding="utf-8"))
+        for dotted, meant in case.get("means", {}).items():
+            found = data
+            for step in dotted.split("."):
+                found = found[int(step)] if isinstance(found, list) else found[step]
+            assert found == meant, f"after the suggested edit, {dotted} is {found!r}, not the {meant!r} meant"
