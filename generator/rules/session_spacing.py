@@ -28,15 +28,19 @@ def _too_close(source, path: tuple, sessions: list[dict], s: int, i: int, day: s
     free = _free_day(sessions, s, i)
     if free is None:
         return error("E222", source.file, source.value_position(path), f"{message}; spread them over the week")
-    return error("E222", source.file, source.value_position(path), f"{message}; write {free} instead of {day}",
-                 source.value_fix(path, free))
+    # moving a day is a choice of the plan's, not a slip of the pen: suggested in words, not made as an edit
+    return error("E222", source.file, source.value_position(path),
+                 f"{message}; move one of them, for example write {free} instead of {day}")
 
 
 def _free_day(sessions: list[dict], s: int, i: int) -> str | None:
-    """A weekday for day ``i`` of session ``s`` that leaves no two of its kind in a row and keeps a rest day."""
+    """A weekday for day ``i`` of session ``s`` with no session of its kind yet, that leaves no two of its kind in a
+    row and keeps a rest day."""
+    kind = sessions[s]["kind"]
+    taken = {d for session in sessions if session["kind"] == kind for d in session["days"]}
     for day in WEEKDAYS:
         moved = copy.deepcopy(sessions)
-        if day in moved[s]["days"]:
+        if day in taken:  # not onto a day that already has a session of its kind
             continue
         moved[s]["days"][i] = day
         if not any(back_to_back(moved, kind) for kind in SPACED) and rest_days(moved):
