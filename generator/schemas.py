@@ -388,6 +388,11 @@ class _Wording:
             if home is not None:
                 yield self.problem(err, *self._misplaced(path, extra, home), at=at)
                 continue
+            child = self._child_home(path, extra)
+            if child is not None:
+                yield self.problem(err, f"'{extra}' belongs inside '{child}', not beside it; move it into "
+                                        f"'{child}', as one of its fields", at=at)
+                continue
             close = _closest(extra, allowed)
             if not close:
                 yield self.problem(err, f"unknown field '{extra}'; the fields allowed here are: {', '.join(allowed)}",
@@ -407,6 +412,12 @@ class _Wording:
                     and key in self.schemas.fields_at(self.kind, group):
                 return group
         return None
+
+    def _child_home(self, path: tuple, key: str) -> str | None:
+        """The field of the group at ``path`` whose own group ``key`` belongs to ('within' beside a sign's 'rule')."""
+        group = self.value(path)
+        return next((name for name, value in group.items() if isinstance(value, dict) and key not in value
+                     and key in self.schemas.fields_at(self.kind, path + (name,))), None)
 
     def _misplaced(self, path: tuple, key: str, home: tuple) -> tuple[str, Fix | None]:
         """The message (and the edit) for ``key``, written inside ``path`` but belonging to ``home``."""
