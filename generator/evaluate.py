@@ -260,9 +260,40 @@ def current_phase(protocol: dict, entries: list[dict]) -> str:
     return named[-1] if named else protocol["phases"][0]["id"]
 
 
-def _verdict(phases: list[dict], index: int, criteria: list[dict], signs: list[dict]) -> dict:
-    """The one thing to do now: the most urgent action of a sign present, else move on when every criterion is met."""
-    actions = [action for action in VERDICTS if any(sign["action"] == action for sign in signs)]
+def _against(result: dict) -> bool:
+    """Whether a criterion's result shows a value that fails it (not merely too few values, or none)."""
+    if "parts" in result:
+        parts = [_against(part) for part in result["parts"]]
+        return any(parts) if result["combine"] == "all" else all(parts)
+    if "periods" in result:
+        return any(part["holds"] is False for part in result["periods"])
+    return result["state"] == "not-met"
+
+
+def _early_move(protocol: dict, entries: list[dict], index: int) -> dict | None:
+    """When the log moved into phase ``index`` from the phase before it: that phase's exit criteria that the log
+    showed failing on the day of the move (not those merely unrecorded), or None."""
+    if index == 0:
+        return None
+    current, before = protocol["phases"][index]["id"], protocol["phases"][index - 1]
+    named = [(i, entry["phase"]) for i, entry in enumerate(entries) if entry.get("phase")]
+    last_before = max((n for n, (_, phase) in enumerate(named) if phase == before["id"]), default=None)
+    if last_before is None or not all(phase == current for _, phase in named[last_before + 1:]) \
+            or last_before + 1 == len(named):
+        return None
+    moved = named[last_before + 1][0]
+    reading = Reading(entries[:moved], {measure["id"]: measure for measure in protocol["measures"]},
+                      entries[moved]["date"])
+    failing = [criterion["text"] for criterion in before.get("exit_criteria", [])
+               if _against(_evaluate(criterion, reading, NOW))]
+    return {"phase": before["id"], "date": entries[moved]["date"], "criteria": failing} if failing else None
+
+
+def _verdict(phases: list[dict], index: int, criteria: list[dict], signs: list[dict], early: dict | None) -> dict:
+    """The one thing to do now: the most urgent action of a sign present (a move on past a gate the log showed
+    unmet sends back a phase), else move on when every criterion is met."""
+    actions = [action for action in VERDICTS if any(sign["action"] == action for sign in signs)
+               or (early and action == "regress-one-phase")]
     action = actions[0] if actions else "continue"
     if action == "regress-one-phase":
         return {"verdict": "step-back", "action": action, "target": phases[max(index - 1, 0)]["id"]}
@@ -278,7 +309,8 @@ def evaluate_phase(protocol: dict, entries: list[dict], phase_id: str | None = N
     """Each exit criterion of the phase, the warning signs present and the one verdict, read as of ``today``.
 
     The signs returned are those that decide the verdict, so each one shown gives the same instruction; any other
-    amber or red sign present is named in ``also`` (a green "carry on" beside an amber one is left out).
+    amber or red sign present is named in ``also`` (a green "carry on" beside an amber one is left out). ``early``
+    names the phase the log moved on from while showing its gate unmet, with those criteria.
     """
     phase_id = phase_id or current_phase(protocol, entries)
     phases = protocol["phases"]
@@ -296,11 +328,12 @@ def evaluate_phase(protocol: dict, entries: list[dict], phase_id: str | None = N
         if result["state"] == "met":
             signs.append({"id": sign_id, "name": sign["name"], "severity": sign["severity"],
                           "action": sign["action"], "result": result})
-    decided = _verdict(phases, index, criteria, signs)
+    early = _early_move(protocol, entries, index) if phase_id == current_phase(protocol, entries) else None
+    decided = _verdict(phases, index, criteria, signs, early)
     shown = [sign for sign in signs if sign["action"] == decided["action"]]
     also = [sign["id"] for sign in signs if sign not in shown and sign["action"] != "continue"]
     shown.sort(key=lambda sign: SEVERITIES.index(sign["severity"]))
     latest = entries[-1]["date"] if entries else None
     as_of = _iso(reading.today) if reading.today is not None else None
     return {"protocol": protocol["id"], "phase": phase_id, "latest": latest, "today": as_of, "criteria": criteria,
-            "signs": shown, "also": also, **decided}
+            "signs": shown, "also": also, "early": early, **decided}

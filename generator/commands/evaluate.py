@@ -78,8 +78,13 @@ def report(protocol: Protocol, result: dict) -> str:
         lines.append(f"  {sign.severity.upper():<6} {sign.name}: {sign.action_text}")
         lines += [f"         {line}" for line in textwrap.wrap(prose.words(sign.advice), 100)] if sign.advice else []
         lines += [f"         {line}" for line in deciding(sign.rule, found["result"], only_met=True)]
-    if not result["signs"]:
+    if not result["signs"] and not result["early"]:
         lines.append("  none")
+    if result["early"]:
+        before = next(p for p in protocol.phases if p.id == result["early"]["phase"])
+        lines.append(f"  Moved on too early: on {result['early']['date']} the log moved on from {before.heading} while "
+                     "it showed these of its exit criteria not met:")
+        lines += [f"         {text}" for text in result["early"]["criteria"]]
     if result["also"]:
         lines.append(f"  Also in the log: {'; '.join(signs[sign_id].name for sign_id in result['also'])} "
                      "(tell your clinician)")

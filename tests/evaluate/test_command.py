@@ -196,3 +196,16 @@ def test_a_json_number_is_read_as_json_reads_it(capsys, tmp_path):
     log = write(tmp_path, "log.json", '{"entries": [{"date": "2026-10-01", "values": {"pain-free-walk-minutes": NaN}}]}')
     status, out, _ = evaluate(capsys, log)
     assert status == 1 and "E501" in out and "must be a number" in out, out
+
+
+def test_a_move_past_a_gate_the_log_showed_unmet_sends_back_a_phase(capsys, tmp_path):
+    log = write(tmp_path, "log.json", json.dumps({"entries": [
+        {"date": "2026-10-01", "phase": "strength-and-control", "activity": "test",
+         "values": {"noble-test-positive": True, "pain-during-activity": 1}},
+        {"date": "2026-10-03", "phase": "return-to-running", "activity": "walk-run", "values": {"pain-during-activity": 1}}]}))
+    result = as_json(capsys, log, as_of="2026-10-04")
+    assert (result["verdict"], result["action"], result["target"]) == ("step-back", "regress-one-phase", "strength-and-control")
+    assert result["early"]["criteria"] == [
+        "The Noble compression test no longer brings on your usual pain, tested in the last 4 weeks."]
+    _, out, _ = evaluate(capsys, log, as_of="2026-10-04")
+    assert "Moved on too early: on 2026-10-03" in out and out.rstrip().endswith("go back to Phase 3: Strength and movement control.")

@@ -36,6 +36,7 @@ def summary(result: dict) -> dict:
     """What a phase vector checks: the verdict, the phase evaluated and pointed to, signs present, criteria states."""
     return {"verdict": result["verdict"], "action": result["action"], "target": result["target"],
             "evaluated": result["phase"], "signs": [sign["id"] for sign in result["signs"]], "also": result["also"],
+            "early": result["early"] and result["early"]["phase"],
             "criteria": [criterion["result"]["state"] for criterion in result["criteria"]]}
 
 

@@ -33,6 +33,7 @@ const summary = (result) => ({
   verdict: result.verdict, action: result.action, target: result.target, evaluated: result.phase,
   signs: result.signs.map((sign) => sign.id),
   also: result.also,
+  early: result.early && result.early.phase,
   criteria: result.criteria.map((criterion) => criterion.result.state),
 });
 

@@ -265,8 +265,38 @@ export function currentPhase(protocol, entries) {
   return named.length ? named[named.length - 1] : protocol.phases[0].id;
 }
 
-function verdict(phases, index, criteria, signs) {
-  const action = Object.keys(VERDICTS).find((name) => signs.some((sign) => sign.action === name)) || "continue";
+/** Whether a criterion's result shows a value that fails it (not merely too few values, or none). */
+function against(result) {
+  if (result.parts) {
+    const parts = result.parts.map(against);
+    return result.combine === "all" ? parts.some(Boolean) : parts.every(Boolean);
+  }
+  if (result.periods) return result.periods.some((part) => part.holds === false);
+  return result.state === "not-met";
+}
+
+/** When the log moved into phase `index` from the phase before it: that phase's exit criteria that the log showed
+ * failing on the day of the move (not those merely unrecorded), or null. */
+function earlyMove(protocol, entries, index) {
+  if (index === 0) return null;
+  const current = protocol.phases[index].id;
+  const before = protocol.phases[index - 1];
+  const named = entries.map((entry, i) => [i, entry.phase]).filter(([, phase]) => phase);
+  let lastBefore = -1;
+  named.forEach(([, phase], n) => { if (phase === before.id) lastBefore = n; });
+  if (lastBefore < 0 || lastBefore + 1 === named.length
+      || !named.slice(lastBefore + 1).every(([, phase]) => phase === current)) return null;
+  const moved = named[lastBefore + 1][0];
+  const reading = new Reading(entries.slice(0, moved),
+    Object.fromEntries(protocol.measures.map((m) => [m.id, m])), entries[moved].date);
+  const failing = (before.exit_criteria || []).filter((criterion) => against(evaluate(criterion, reading, NOW)))
+    .map((criterion) => criterion.text);
+  return failing.length ? { phase: before.id, date: entries[moved].date, criteria: failing } : null;
+}
+
+function verdict(phases, index, criteria, signs, early) {
+  const action = Object.keys(VERDICTS).find((name) => signs.some((sign) => sign.action === name)
+    || (early && name === "regress-one-phase")) || "continue";
   if (action === "regress-one-phase") {
     return { verdict: "step-back", action, target: phases[Math.max(index - 1, 0)].id };
   }
@@ -278,7 +308,8 @@ function verdict(phases, index, criteria, signs) {
 
 /** Each exit criterion of the phase, the warning signs present and the one verdict, read as of `today`.
  * The signs returned are those that decide the verdict, so each gives the same instruction; any other amber or red
- * sign present is named in `also` (a green "carry on" beside an amber one is left out). */
+ * sign present is named in `also` (a green "carry on" beside an amber one is left out). `early` names the phase
+ * the log moved on from while showing its gate unmet, with those criteria. */
 export function evaluatePhase(protocol, entries, phaseId = null, today = null) {
   phaseId = phaseId || currentPhase(protocol, entries);
   const phases = protocol.phases;
@@ -298,13 +329,14 @@ export function evaluatePhase(protocol, entries, phaseId = null, today = null) {
       signs.push({ id: signId, name: sign.name, severity: sign.severity, action: sign.action, result });
     }
   }
-  const decided = verdict(phases, index, criteria, signs);
+  const early = phaseId === currentPhase(protocol, entries) ? earlyMove(protocol, entries, index) : null;
+  const decided = verdict(phases, index, criteria, signs, early);
   const shown = signs.filter((sign) => sign.action === decided.action);
   const also = signs.filter((sign) => !shown.includes(sign) && sign.action !== "continue").map((sign) => sign.id);
   shown.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
   const latest = entries.length ? entries[entries.length - 1].date : null;
   return {
     protocol: protocol.id, phase: phaseId, latest, today: reading.today === null ? null : iso(reading.today),
-    criteria, signs: shown, also, ...decided,
+    criteria, signs: shown, also, early, ...decided,
   };
 }

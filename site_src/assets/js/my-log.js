@@ -174,6 +174,10 @@ class LogPage {
         element("strong", {}, `${sign.severity === "red" ? "Red" : sign.severity === "amber" ? "Amber" : "Green"}: ${sign.name}`),
         ` — ${signs[sign.id].advice || sign.action.replaceAll("-", " ")} `,
         element("span", { class: "hb-log__why" }, because(sign.result, this.measures)))),
+      ...(result.early ? [element("li", { class: "hb-log__sign hb-log__sign--amber" },
+        element("strong", {}, "Amber: moved on too early"),
+        ` — on ${result.early.date} your log moved on from ${this.phase(result.early.phase).title} while it showed `
+        + `these exit criteria not met: ${result.early.criteria.join(" ")} Go back to that phase until they are.`)] : []),
       ...(also.length ? [element("li", { class: "hb-log__also" }, `Also in your log: ${also.join("; ")}. Tell your clinician.`)] : []));
     const charts = this.root.querySelector(".hb-log__charts");
     const pain = painChart(this.protocol, phase, entries);
