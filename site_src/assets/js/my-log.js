@@ -177,7 +177,8 @@ class LogPage {
       ...(result.early ? [element("li", { class: "hb-log__sign hb-log__sign--amber" },
         element("strong", {}, "Amber: moved on too early"),
         ` — on ${result.early.date} your log moved on from ${this.phase(result.early.phase).title} while it showed `
-        + `these exit criteria not met: ${result.early.criteria.join(" ")} Go back to that phase until they are.`)] : []),
+        + `these exit criteria not met: ${result.early.criteria.map((text) => text.replace(/\*\*|\*/g, "")).join(" ")} `
+        + "Go back to that phase until they are.")] : []),
       ...(also.length ? [element("li", { class: "hb-log__also" }, `Also in your log: ${also.join("; ")}. Tell your clinician.`)] : []));
     const charts = this.root.querySelector(".hb-log__charts");
     const pain = painChart(this.protocol, phase, entries);
