@@ -242,3 +242,18 @@ def test_exit_criteria_ticks_stay_on_the_device(phone, site_url):
     phone.reload(wait_until="load")
     expect(phone.locator(".hb-checklist input[type=checkbox]").first).to_be_checked()
     expect(phone.locator(".hb-checklist input[type=checkbox]").nth(1)).not_to_be_checked()
+
+
+def test_a_move_past_a_gate_the_log_showed_unmet_is_named_on_my_log(phone, site_url):
+    open_log(phone, site_url)
+    entries = [{"date": local_day(phone, 3), "phase": "strength-and-control", "activity": "test",
+                "values": {"noble-test-positive": True}},
+               {"date": local_day(phone, 1), "phase": "return-to-running", "activity": "walk-run",
+                "values": {"pain-during-activity": 1}}]
+    phone.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, json.dumps({"entries": entries})])
+    phone.reload(wait_until="load")
+    phone.locator(".hb-log:not([hidden])").wait_for()
+    assert phone.locator(".hb-log__verdict").inner_text().startswith("Step back to Phase 3")
+    signs = phone.locator(".hb-log__signs").inner_text()
+    assert "moved on too early" in signs and "Noble compression test" in signs and "**" not in signs
+    assert not phone.problems
