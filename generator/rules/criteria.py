@@ -9,6 +9,7 @@ reported once by :mod:`.ranges`; the rules that use it are not checked against i
 from __future__ import annotations
 
 import math
+import re
 from typing import Iterator
 
 from ..content import Content
@@ -17,6 +18,8 @@ from ..schemas import yaml_text
 from ..source import Source
 from .ranges import is_reversed, measure_range
 
+#: a range written as one value: '3-5', '3 - 5', '2.5-4'.
+_RANGE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*[-–]\s*(\d+(?:\.\d+)?)\s*")
 NUMERIC_KINDS = {"scale", "seconds", "minutes", "percent", "count", "distance"}
 GROUPS = ("all", "any")
 #: fields of a comparison, which a rule joining others with 'all' or 'any' does not have.
@@ -116,7 +119,13 @@ def _rule_problems(source: Source, path: tuple, rule: dict, measures: dict) -> I
     change = "change" in rule or "increase" in rule
     if "between" not in rule:
         why = value_problem(measure, rule["operator"], rule["value"], change)
-        if why:
+        ends = _RANGE.fullmatch(str(rule["value"])) if measure["kind"] in NUMERIC_KINDS else None
+        if why and ends:
+            low, high = ends.groups()
+            yield error("E210", source.file, source.value_position(path + ("value",)),
+                        f"'{rule['value']}' is a range, which a rule writes with 'between', not as a value: replace "
+                        f"'operator' and 'value' with between: [{low}, {high}]")
+        elif why:
             yield error("E210", source.file, source.value_position(path + ("value",)),
                         f"{why}; change the value or the measure")
         return
