@@ -37,7 +37,9 @@ _KEYWORD_CODES = {
     "maxLength": "E107", "uniqueItems": "E108", "oneOf": "E109", "anyOf": "E109",
 }
 #: symbols typed for the operators, and the operator they stand for.
-_SYMBOLS = str.maketrans({"≤": "<=", "≥": ">=", "≦": "<=", "≧": ">=", "＝": "=", "＜": "<", "＞": ">"})
+_SYMBOLS = str.maketrans({"≤": "<=", "≥": ">=", "≦": "<=", "≧": ">=", "＝": "=", "＜": "<", "＞": ">",
+                          # the curly quotes a word processor types around a value are not part of it
+                          "“": "", "”": "", "‘": "", "’": "", "„": "", "«": "", "»": ""})
 #: operators said in words, spaces removed.
 _SAID = {"atmost": "<=", "nomorethan": "<=", "upto": "<=", "atleast": ">=", "nolessthan": ">=", "lessthan": "<",
          "below": "<", "under": "<", "morethan": ">", "greaterthan": ">", "above": ">", "over": ">",
