@@ -129,6 +129,9 @@ def _misplaced(file: ContentFile, source: Source, schemas: SchemaSet) -> Problem
     """E219 for a file whose fields are those of the other kind of document: a drill saved in protocols/, say."""
     other = next(kind for kind in KINDS if kind != file.kind)
     fields = set(source.data)
+    if fields == {"entries"}:
+        return error("E219", file.display, (1, 1), f"this file holds an athlete's log (its 'entries'), which is health "
+                     f"data, not content: move it out of the project and read it with 'handbook evaluate'")
     if not fields - set(schemas.fields_at(file.kind, ())) or not fields <= set(schemas.fields_at(other, ())):
         return None
     folder = next(name for name, kind in CONTENT_DIRS.items() if kind == other)

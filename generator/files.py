@@ -114,6 +114,9 @@ def _misplaced(file: ContentFile, parts: tuple[str, ...]) -> Problem | None:
         message = f"{folder}/ is read without its subfolders, so this file is never loaded; {what}"
     elif name.endswith(SUFFIX):
         return None
+    elif name.lower().endswith((".csv", ".json")):
+        message = (f"this looks like an athlete's log, which is health data, not content: keep it outside the project "
+                   f"and read it with 'handbook evaluate {file.display}' from where it is kept")
     elif not looks_like_yaml:
         message = (f"only {file.kind} files ending in '{SUFFIX}' belong in {folder}/, so this file is never loaded; "
                    f"move it out of {folder}/, or if it is a {file.kind}, rename it to '{file.proper_name}'")
