@@ -362,6 +362,12 @@ def _missing_colon(stop: _Stop) -> Problem | None:
                                             "the item above, indent it by 2 more spaces")
         return stop.problem("E004", at, "this line goes on with the text of the item above, but starts in the column "
                                         "of its '- '; indent it by 2 more spaces", Fix(at, at, "  "))
+    odd_space = re.match(r"\s*(?:- )?[\w-]+:([\u00a0\u2007\u202f\u3000])", line)
+    if odd_space:
+        where = (number + 1, odd_space.start(1) + 1)
+        return stop.problem("E004", where, "the space after this field's ':' is a non-breaking space (a word processor "
+                                           "types one), which YAML does not read as a space; type an ordinary space",
+                            Fix(where, (where[0], where[1] + 1), " "))
     word = re.match(r"\s*([a-z_]+) (?=\S)", line)
     fix = word and Fix((number + 1, word.end(1) + 1), (number + 1, word.end(1) + 1), ":")
     return stop.problem("E004", at, "this line has no ':' after its field name; write the field name, ':' and a space "
