@@ -596,6 +596,8 @@ class _Wording:
         about = _about(whole.schema) or _about(err.schema)
         if words:
             said, extra = words(err.validator_value, value, about), self.surprise(path, value).replace(":", ";", 1)
+            if path and isinstance(path[-1], str) and path[-1] in self.schemas.required_at(self.kind, path[:-1]):
+                said = said.replace(" or remove the field", "")  # a field the group must have cannot go
             return (said.removesuffix(".") if extra else said) + extra
         if not about:
             return f"is not valid: {err.message}"
