@@ -24,7 +24,7 @@ META = ("id", "version", "reviewed", "changes")
 #: protocol sections that are lists of items with an id.
 SECTIONS = ("measures", "assessments", "warning_signs", "education", "references")
 #: a phase's lists of items, keyed by what identifies an item in them.
-PHASE_ITEMS = ("drills", "exit_criteria", "education", "run_sessions")
+PHASE_ITEMS = ("drills", "exit_criteria", "education", "run_sessions", "sessions")
 #: a phase's fields that are groups of fields.
 PHASE_GROUPS = ("activities", "return_to_run")
 
@@ -99,12 +99,13 @@ def _keyed(items: list[dict], key: str = "id") -> dict:
 
 
 def phase_map(phase: dict) -> dict:
-    """A phase with its lists of items as maps; the walk-run sessions numbered from 1."""
-    values = {k: v for k, v in phase.items() if k not in ("drills", "exit_criteria", "education", "return_to_run")}
+    """A phase with its lists of items as maps (its week's sessions by id); the walk-run sessions numbered from 1."""
+    values = {k: v for k, v in phase.items() if k not in ("drills", "exit_criteria", "education", "return_to_run", "sessions")}
     values["typical_duration"] = dict(phase["typical_duration"])
     values["drills"] = _keyed(phase["drills"], "drill")
     values["exit_criteria"] = dict(zip(criterion_keys(phase.get("exit_criteria", [])), phase.get("exit_criteria", [])))
     values["education"] = _keyed(phase.get("education", []))
+    values["sessions"] = _keyed(phase.get("sessions", []))
     run = phase.get("return_to_run")
     if run:
         values["return_to_run"] = {k: v for k, v in run.items() if k != "sessions"}

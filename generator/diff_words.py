@@ -8,6 +8,8 @@ from .diff import MAJOR, MINOR, PATCH, SECTIONS, Change, Side
 from .model import ACTIONS, SEVERITY_ORDER, Phase, Rule
 
 #: fields whose value is prose: any edit of them is wording.
+#: lists of a session that are its plan (weekdays, drill ids), said as one change, not as lines reworded.
+PLAN_LISTS = {"days", "warm_up", "drills", "optional", "cool_down"}
 PROSE = {"title", "name", "summary", "description", "advice", "how", "purpose", "scoring", "schedule", "text",
          "note", "progression_rule", "condition", "authors", "source", "doi", "url"}
 #: lists whose items are safety instructions: removing one loosens the plan.
@@ -259,6 +261,8 @@ class Wording:
         place = self._phase_place(phase_id)
         if part == "education":
             place = f"{place}, education '{(after or before)['title']}'"
+        elif part == "sessions":
+            place = f"{place}, session '{(after or before)['title']}'"
         elif part == "return_to_run":
             place = f"{place}, return to running"
         if before is None or after is None:
@@ -356,7 +360,8 @@ class Wording:
                 changes += self._evidence(place, old, new, phase)
             elif name in PROSE:
                 changes.append(self._change(place, f"{label(name)} reworded", PATCH, phase, word_diff(old, new)))
-            elif isinstance(old or new, list) and all(isinstance(v, str) for v in (old or []) + (new or [])):
+            elif isinstance(old or new, list) and all(isinstance(v, str) for v in (old or []) + (new or [])) \
+                    and name not in PLAN_LISTS:
                 changes += self._text_list(place, name, old or [], new or [], phase)
             else:
                 changes.append(self._change(place, f"{label(name)} {shown(old)} → {shown(new)}", MINOR, phase))

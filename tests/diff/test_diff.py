@@ -176,3 +176,18 @@ def test_a_base_made_before_a_check_existed_can_still_be_compared(repository):
     repository.edit("value: 5}", "value: 5, within: {days: 3}}")
     [change] = repository.changes()
     assert "in the last 3 days" in change.text and change.bump == "major", change.text
+
+
+def test_a_session_reworded_is_one_editorial_change_said_once(repository):
+    repository.edit("    warning_signs: [pain-high]\n    assessments: [step-down-test]\n",
+                    "    sessions:\n      - {id: walk, title: Walk, kind: cross-training, minutes: 30, days: [tue, thu, sat],"
+                    " drills: [easy-walk], note: Walk at an easy pace., evidence: {level: clinical-consensus,"
+                    " note: Common practice.}}\n    warning_signs: [pain-high]\n    assessments: [step-down-test]\n")
+    repository.commit("a week")
+    repository.edit("note: Walk at an easy pace.", "note: Walk at a gentle pace.")
+    change = repository.only()
+    assert (change.text, change.bump, change.kind) == ("Phase 1, session 'Walk': note reworded", "patch", "editorial")
+    repository.git("checkout", "--", ".")
+    repository.edit("days: [tue, thu, sat]", "days: [tue, fri, sun]")
+    change = repository.only()
+    assert change.text == "Phase 1, session 'Walk': days tue, thu, sat → tue, fri, sun" and change.bump == "minor"
