@@ -57,7 +57,9 @@ _SYNTAX_HINTS = {
     "found undefined alias": "an '*name' refers to an '&name' that does not exist; write the value out instead",
     "while scanning a block scalar": "'>' or '|' starts a text block whose text goes on the lines below, indented; "
                                      "to write a value starting with '>' or '|' on this line, put it in quotes",
-    "expected a single document": "a file holds one document: remove the extra '---' line",
+    "expected a single document": "a file holds one document, but a second one starts here: if what follows is "
+                                  "another drill or protocol, move it to a file of its own; if it is a copy of the "
+                                  "first, delete it; if the '---' line was only a separator, delete that line",
 }
 
 def position(mark) -> Position:
