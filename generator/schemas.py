@@ -390,6 +390,10 @@ class _Wording:
             if home is not None:
                 yield self.problem(err, *self._misplaced(path, extra, home), at=at)
                 continue
+            comma = self._decimal_comma_key(path, extra)
+            if comma:
+                yield self.problem(err, comma, at=at)
+                continue
             child = self._child_home(path, extra)
             if child is not None:
                 yield self.problem(err, f"'{extra}' belongs inside '{child}', not beside it; move it into "
@@ -414,6 +418,18 @@ class _Wording:
                     and key in self.schemas.fields_at(self.kind, group):
                 return group
         return None
+
+    def _decimal_comma_key(self, path: tuple, key) -> str | None:
+        """Why a field named by digits after a number and a comma in braces ({run_minutes: 1,5}) is a decimal comma."""
+        if not re.fullmatch(r"\d+", str(key)) or path + (key,) not in self.source.keys:
+            return None
+        line, column = self.source.keys[path + (key,)]
+        before = re.search(r"([\w-]+):\s*(\d+),\s*$", self.source.lines[line - 1][:column - 1])
+        if not before:
+            return None
+        field, whole = before.groups()
+        return (f"'{field}: {whole},{key}' reads as {field} {whole} and a field '{key}': a comma is not a decimal "
+                f"point; write {field}: {whole}.{key} if you meant {whole} and a part, or \"{whole}-{key}\" for a range")
 
     def _child_home(self, path: tuple, key: str) -> str | None:
         """The field of the group at ``path`` whose own group ``key`` belongs to ('within' beside a sign's 'rule')."""
