@@ -83,6 +83,7 @@ CODES = {
     "W305": "clinical review due within 30 days",
     "W306": "clinical threshold without a reference or an evidence note",
     "W307": "percent threshold written as a fraction (0.9 for 90 %)",
+    "W308": "a side-to-side percent threshold above 100 % (900 for 90, say)",
     "E401": "version not raised enough for the changes since the base revision",
     "E402": "changelog has no entry for the version, or the entry leaves out a changed phase",
     "E403": "changelog entry names a phase the protocol does not have",

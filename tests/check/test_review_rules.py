@@ -58,3 +58,11 @@ def test_an_id_is_suggested_only_for_a_typo_or_a_renamed_id(word, choices, meant
 
 def test_typos_count_a_swap_of_neighbours_as_one():
     assert (typos("1980", "1908"), typos("clamshel", "clamshell"), typos("abc", "abc")) == (1, 1, 0)
+
+
+def test_a_symmetry_threshold_above_100_percent_is_a_warning_with_the_likely_value(project):
+    _with_symmetry_criterion(project, "900")
+    problem = project.only("W308")
+    assert problem.line == project.line_of(PROTOCOL, "value: 900") and not problem.is_error
+    assert "900 % would ask for the injured side to be 9 times as strong; if you meant 90 %, write 90" in problem.message
+    assert problem.fix is None  # a guess at what was meant is said, not made
