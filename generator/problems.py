@@ -76,6 +76,7 @@ CODES = {
     "E234": "two references with one DOI",
     "E235": "two drills sharing a search alias",
     "E236": "clinical review dated after today",
+    "E237": "two strength sessions, or two runs, on one day",
     "W301": "drill not used by any phase",
     "W302": "reference never cited",
     "W303": "site address not set (printables leave it out)",

@@ -43,6 +43,12 @@ def next_day(day: str) -> str:
     return days[(days.index(day) + 1) % 7]
 
 
+def previous_day(day: str) -> str:
+    """The weekday before ``day``; Monday follows Sunday."""
+    days = list(WEEKDAYS)
+    return days[days.index(day) - 1]
+
+
 def back_to_back(sessions: list[dict], kind: str) -> list[tuple[int, int, str]]:
     """(session index, index in its days, weekday) of each day of a ``kind`` session that follows another day
     with a ``kind`` session, in the order written."""

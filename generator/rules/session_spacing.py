@@ -7,7 +7,7 @@ from typing import Iterator
 
 from ..content import Content
 from ..problems import Problem, error
-from ..week import SPACED, WEEKDAYS, back_to_back, rest_days
+from ..week import SPACED, WEEKDAYS, back_to_back, previous_day, rest_days
 
 
 def check(content: Content) -> Iterator[Problem]:
@@ -22,7 +22,7 @@ def check(content: Content) -> Iterator[Problem]:
 
 
 def _too_close(source, path: tuple, sessions: list[dict], s: int, i: int, day: str, words: str) -> Problem:
-    before = WEEKDAYS[list(WEEKDAYS)[list(WEEKDAYS).index(day) - 1]]
+    before = WEEKDAYS[previous_day(day)]
     message = (f"{sessions[s]['title']} on {WEEKDAYS[day]} follows other {words} on {before}: {words} need a day "
                f"between them")
     free = _free_day(sessions, s, i)
