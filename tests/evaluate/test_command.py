@@ -211,12 +211,12 @@ def test_a_move_past_a_gate_the_log_showed_unmet_sends_back_a_phase(capsys, tmp_
     assert "Moved on too early: on 2026-10-03" in out and out.rstrip().endswith("go back to Phase 3: Strength and movement control.")
 
 
-def test_evaluate_reads_the_log_as_of_handbook_today(capsys, monkeypatch):
-    monkeypatch.setenv("HANDBOOK_TODAY", "2026-10-14")
+def test_evaluate_reads_the_log_as_of_handbook_today(capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("HANDBOOK_TODAY", "2026-11-25")
     code = main(["--root", str(REPO), "evaluate", str(LOGS / "ready-to-move-on.json"), "--protocol", "itbs-runners",
                  "--format", "json"])
     result = json.loads(capsys.readouterr().out)
-    assert code == 0 and result["today"] == "2026-10-14" and result["verdict"] == "move-on"
-    monkeypatch.setenv("HANDBOOK_TODAY", "2026-10-10")  # the log then holds entries after today
-    assert main(["--root", str(REPO), "evaluate", str(LOGS / "ready-to-move-on.json"), "--protocol", "itbs-runners"]) == 1
-    assert "after today (2026-10-10)" in capsys.readouterr().out
+    assert code == 0 and result["today"] == "2026-11-25" and result["verdict"] == "keep-going"  # October is too old
+    log = write(tmp_path, "log.json", '{"entries": [{"date": "2026-11-26", "values": {"pain-during-activity": 1}}]}')
+    assert main(["--root", str(REPO), "evaluate", str(log), "--protocol", "itbs-runners"]) == 1
+    assert "after today (2026-11-25)" in capsys.readouterr().out
