@@ -180,10 +180,9 @@ def _leaf(rule: dict, reading: Reading, how: str, within: dict | None, by_activi
     measure = reading.measures[rule["measure"]]
     seen, stale, aside = reading.window(rule, within)
     judge = _changed if "change" in rule else _held
-    found = judge(rule, measure, seen, reading)
-    if how == WORST and rule.get("by_activity", by_activity) and "change" not in rule:
-        found = _per_activity(rule, reading, within)
-    elif how == WORST and found["state"] != "met":
+    per_activity = how == WORST and rule.get("by_activity", by_activity) and "change" not in rule
+    found = _per_activity(rule, reading, within) if per_activity else judge(rule, measure, seen, reading)
+    if how == WORST and not per_activity and found["state"] != "met":
         # the worst moment: the latest point in the look-back at which the sign held
         for end in range(len(seen) - 1, 0, -1):
             earlier = judge(rule, measure, seen[:end], reading)

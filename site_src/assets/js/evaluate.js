@@ -176,10 +176,9 @@ function leaf(rule, reading, how, inherited, byActivity = false) {
   const measure = reading.measures[rule.measure];
   const [seen, stale, aside] = reading.window(rule, within);
   const judge = rule.change ? changed : held;
-  let found = judge(rule, measure, seen, reading);
-  if (how === WORST && (rule.by_activity ?? byActivity) && !rule.change) {
-    found = perActivity(rule, reading, within);
-  } else if (how === WORST && found.state !== "met") {
+  const byEach = how === WORST && (rule.by_activity ?? byActivity) && !rule.change;
+  let found = byEach ? perActivity(rule, reading, within) : judge(rule, measure, seen, reading);
+  if (how === WORST && !byEach && found.state !== "met") {
     // the worst moment: the latest point in the look-back at which the sign held
     for (let end = seen.length - 1; end > 0; end--) {
       const earlier = judge(rule, measure, seen.slice(0, end), reading);
