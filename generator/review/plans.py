@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ..content.week import SESSION_PARTS, WEEKDAYS
+from ..content.week import WEEKDAYS
 
 PART_LABELS = {"warm_up": "warm-up", "drills": "main drills", "optional": "optional drills",
                "cool_down": "cool-down"}
@@ -45,7 +45,3 @@ def drills_change(part: str, old: list[str], new: list[str], name: Callable[[str
         return f"{PART_LABELS[part]} reordered: {', '.join(name(d) for d in new)}", "changed"
     cls = "changed" if added and removed else "added" if added else "removed"
     return f"{PART_LABELS[part]}: {'; '.join(parts)}", cls
-
-
-def is_plan_list(name: str) -> bool:
-    return name in SESSION_PARTS
