@@ -23,6 +23,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .fhir import render_fhir
+from .fhir_links import site_pages
 from .fingerprint import fingerprint, is_current, stamp
 from .model import Handbook, load_handbook
 from .project import site_address
@@ -75,8 +76,9 @@ def generate(root: Path, renderer: Renderer | None = None) -> Generated:
     handbook = load_handbook(root)
     schemas = SchemaSet(root / "schemas").documents
     renderer = renderer or Renderer()
-    published = {**render_data(handbook, schemas, site_address(root)), **render_fhir(handbook, site_address(root)),
-                 **vendor_files()}
+    address = site_address(root)
+    published = {**render_data(handbook, schemas, address),
+                 **render_fhir(handbook, address, site_name(root), site_pages(handbook)), **vendor_files()}
     files = {**renderer.render(handbook, schemas), **published}
     result = Generated(handbook, navigation(handbook), set(files))
     docs = root / DOCS_DIR
