@@ -26,7 +26,7 @@ from .fhir import render_fhir
 from .fhir_links import site_pages
 from .fingerprint import fingerprint, is_current, stamp
 from .model import Handbook, load_handbook
-from .project import site_address
+from .project import site_address, site_name
 from .printables.site import PRINT_CACHE, SitePrintables
 from .schemas import SchemaSet
 from .site import offline
