@@ -94,7 +94,9 @@ class Definitions:
         ]
 
     def structure(self, resource_id: str, name: str, title: str, context: str, description: str,
-                  elements: list[dict]) -> dict:
+                  elements: list[dict], value: dict) -> dict:
+        """An extension's StructureDefinition; its differential in the order of the base Extension's elements
+        (extension, url, value[x])."""
         return {
             **self.shared(resource_id, "StructureDefinition", name, title),
             "description": description, "kind": "complex-type", "abstract": False,
@@ -104,6 +106,7 @@ class Definitions:
                 {"id": "Extension", "path": "Extension", "short": title, "definition": description},
                 *elements,
                 {"id": "Extension.url", "path": "Extension.url", "fixedUri": self.extension_url(resource_id)},
+                {"id": "Extension.value[x]", "path": "Extension.value[x]", **value},
             ]},
         }
 
@@ -121,15 +124,13 @@ class Definitions:
                 {"id": f"{at}.value[x]", "path": "Extension.extension.value[x]", "min": 1,
                  "type": [{"code": code} for code in part.types]},
             ]
-        elements.append({"id": "Extension.value[x]", "path": "Extension.value[x]", "max": "0"})
-        return self.structure(resource_id, name, title, context, description, elements)
+        return self.structure(resource_id, name, title, context, description, elements, {"max": "0"})
 
     def simple_extension(self, resource_id: str, name: str, title: str, context: str, description: str,
                          value_type: dict) -> dict:
-        return self.structure(resource_id, name, title, context, description, [
-            {"id": "Extension.extension", "path": "Extension.extension", "max": "0"},
-            {"id": "Extension.value[x]", "path": "Extension.value[x]", "min": 1, "type": [value_type]},
-        ])
+        return self.structure(resource_id, name, title, context, description,
+                              [{"id": "Extension.extension", "path": "Extension.extension", "max": "0"}],
+                              {"min": 1, "type": [value_type]})
 
     # -- code systems -------------------------------------------------------------------------------------------
 
