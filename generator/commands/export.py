@@ -9,11 +9,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .. import fhir
-from ..fhir_links import site_pages
+from ..build.output_file import check_output_file
+from ..export import fhir
 from ..model import load_handbook
-from ..output_file import check_output_file
 from ..project import site_address, site_name
+from ..site.links import site_pages
 from .choosing import chosen_protocol
 
 NAME = "export"

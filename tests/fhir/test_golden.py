@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.fhir import bundle_json, definitions
-from generator.fhir_links import site_pages
+from generator.export.fhir import bundle_json, definitions
+from generator.site.links import site_pages
 
 from .conftest import ADDRESS, PUBLISHER
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 import re
 
-from generator.build import generate
-from generator.fhir import definitions
+from generator.build.pipeline import generate
+from generator.export.fhir import definitions
 from tests.site.conftest import make_project
 
 from .conftest import ADDRESS

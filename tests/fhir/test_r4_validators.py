@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 
-from generator.fhir import bundle, definitions
+from generator.export.fhir import bundle, definitions
 
 from .conftest import ADDRESS, PUBLISHER, REPO
 

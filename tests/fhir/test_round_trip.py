@@ -8,10 +8,10 @@ import json
 import pytest
 
 from generator.cli import main
-from generator.fhir import bundle, bundle_json, definitions
-from generator.fhir_links import site_pages
+from generator.export.fhir import bundle, bundle_json, definitions
 from generator.model import load_handbook
 from generator.project import site_name
+from generator.site.links import site_pages
 
 from .conftest import ADDRESS, REPO
 

@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from generator.fhir import Export, bundle
-from generator.fhir_links import site_pages
-from generator.fhir_text import markdown, plain
+from generator.export.fhir import Export, bundle
+from generator.export.fhir_text import markdown, plain
+from generator.site.links import site_pages
 
 from .conftest import ADDRESS, PUBLISHER
 from .test_validation import walk

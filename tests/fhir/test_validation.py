@@ -7,10 +7,10 @@ import json
 import re
 
 import pytest
-from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B import get_fhir_model_class
+from fhir.resources.R4B.bundle import Bundle
 
-from generator.fhir import bundle, definitions
+from generator.export.fhir import bundle, definitions
 
 from .conftest import ADDRESS, PUBLISHER
 
