@@ -26,10 +26,12 @@ from ..content.schemas import SchemaSet
 from ..export.fhir import render_fhir
 from ..model import Handbook, load_handbook
 from ..printables.site import PRINT_CACHE, SitePrintables
-from ..project import site_address
+from ..project import site_address, site_name
 from ..site import offline
+from ..site.links import site_pages
 from ..site.pages import OUT_OF_NAV, navigation
 from ..site.render import Renderer, render_data
+from ..system import require_font_subsetting
 from .errors import BuildFailed
 from .fingerprint import fingerprint, is_current, stamp
 from .site_dir import MARK, check_site_dir, mark, staging_folder
@@ -68,8 +70,9 @@ def generate(root: Path, renderer: Renderer | None = None) -> Generated:
     handbook = load_handbook(root)
     schemas = SchemaSet(root / "schemas").documents
     renderer = renderer or Renderer()
-    published = {**render_data(handbook, schemas, site_address(root)), **render_fhir(handbook, site_address(root)),
-                 **vendor_files()}
+    address = site_address(root)
+    published = {**render_data(handbook, schemas, address),
+                 **render_fhir(handbook, address, site_name(root), site_pages(handbook)), **vendor_files()}
     files = {**renderer.render(handbook, schemas), **published}
     result = Generated(handbook, navigation(handbook), set(files))
     docs = root / DOCS_DIR
@@ -279,6 +282,7 @@ def build_site(root: Path, site_dir: Path | None = None) -> Built:
     """The whole ``handbook build``: generate, then build the site into ``site_dir`` (default: root/site),
     unless the site there was built from the same inputs."""
     site_dir = check_site_dir(root, site_dir or root / SITE_DIR)
+    require_font_subsetting()
     generated = generate(root)
     inputs = fingerprint(root)
     if is_current(site_dir, inputs):
