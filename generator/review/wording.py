@@ -209,9 +209,15 @@ class Wording:
         else:
             kind, key = ITEM_TYPES[item[0]], item[1] if len(item) > 1 else self.id
         changes = self._item(item, before, after, names)
+        if kind == "phase":  # as the content writes it, not as the comparison keys it
+            before, after = (self._written_phase(side, key) if value is not None else None
+                             for side, value in ((self.old, before), (self.new, after)))
         whole = {"old": before, "new": after} if before is None or after is None else {}
         return [replace(c, item_type=c.item_type or kind, item=c.item or key, **(whole if c.field is None else {}))
                 for c in changes]
+
+    def _written_phase(self, side: Side, phase_id: str) -> dict | None:
+        return next((p for p in side.protocol(self.id).data["phases"] if p["id"] == phase_id), None)
 
     def _item(self, item: tuple, before, after, names: set) -> list[Change]:
         if item[0] == "protocol":

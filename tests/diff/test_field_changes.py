@@ -178,3 +178,18 @@ def test_holds_minutes_and_times_a_week_say_more_or_less(repository):
     assert change.change_class == "mixed" and change.text.endswith("(mixed: more minutes, fewer days a week)")
     assert change.old == {"duration_minutes": "20-30", "per_week": 3} and \
         change.new == {"duration_minutes": 40, "per_week": 2}
+
+
+def test_an_item_added_or_removed_carries_itself_as_the_content_writes_it(week):
+    week.edit("      - {id: walk, title: Walk, kind: cross-training, minutes: 30, days: [tue, fri, sat], drills: [easy-walk],"
+              " evidence: {level: clinical-consensus, note: Common practice.}}\n", "")
+    [session] = [c for c in week.changes() if c.item_type == "session"]
+    assert _fields(session)[:4] == ("mini", "settle", "session", "walk") and session.change_class == "removed"
+    assert (session.old["days"], session.new, session.field) == (["tue", "fri", "sat"], None, None)
+    week.git("checkout", "--", ".")
+    path = week.root / "protocols/mini.yaml"
+    text = path.read_text()
+    path.write_text(text[:text.index("  - id: load")] + text[text.index("references:\n  - id: f"):])
+    [phase] = week.changes()
+    assert (phase.item_type, phase.item, phase.change_class, phase.new) == ("phase", "load", "removed", None)
+    assert phase.old["drills"] == [{"drill": "clamshell-band"}]
