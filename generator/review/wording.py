@@ -5,11 +5,11 @@ from __future__ import annotations
 import difflib
 from dataclasses import replace
 
+from ..content.week import SESSION_PARTS
 from ..model import ACTIONS, SEVERITY_ORDER, Phase, Rule
 from ..model.sessions import RunSession
 from .changes import MAJOR, MINOR, PATCH, SECTIONS, Change, Side
 from .doses import dose_direction, stage_direction
-from ..content.week import SESSION_PARTS
 from .plans import days_change, drills_change, minutes_change
 from .stages import number
 
@@ -330,7 +330,7 @@ class Wording:
 
     def _session_plan(self) -> dict:
         """Handlers for a weekly session's days, length and lists of drills: each says only what moved."""
-        def said(words_and_class) -> callable:
+        def said(words_and_class):
             def handler(place, old, new, phase=None) -> Change:
                 what, cls = words_and_class(old, new)
                 return self._change(place, what, MINOR, phase, cls=cls)
