@@ -21,12 +21,12 @@ def summary(result: CheckResult) -> str:
 
 def skipped(result: CheckResult) -> str:
     """'12 checks skipped until protocols/x.yaml is fixed.', or nothing when none were."""
-    if not result.withheld:
+    if not result.skipped_checks:
         return ""
     waiting = result.waiting_on
     files = ", ".join(waiting[:3]) + (f" and {len(waiting) - 3} more" if len(waiting) > 3 else "")
     verb = "is" if len(waiting) == 1 else "are"
-    return f"{_plural(len(result.withheld), 'check')} skipped until {files} {verb} fixed."
+    return f"{_plural(result.skipped_checks, 'check')} skipped until {files} {verb} fixed."
 
 
 def text(result: CheckResult) -> str:
@@ -58,7 +58,7 @@ def as_json(result: CheckResult) -> str:
         "errors": len(result.errors),
         "warnings": len(result.warnings),
         "files": result.content.file_count,
-        "skipped": {"checks": len(result.withheld), "until_fixed": result.waiting_on},
+        "skipped": {"checks": result.skipped_checks, "until_fixed": result.waiting_on},
     }, indent=2, ensure_ascii=False)
 
 
