@@ -21,6 +21,12 @@ class CheckResult:
     withheld: list[Withheld] = field(default_factory=list)
     #: file -> the rules that passed it over, because it could not be loaded or failed its schema.
     passed_over: dict[str, set[str]] = field(default_factory=dict)
+    #: how many files the report covers, when it covers fewer than the content's (``handbook check PATH``).
+    covered_files: int | None = None
+
+    @property
+    def file_count(self) -> int:
+        return self.content.file_count if self.covered_files is None else self.covered_files
 
     @property
     def errors(self) -> list[Problem]:

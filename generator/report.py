@@ -12,9 +12,11 @@ def _plural(n: int, word: str) -> str:
 
 
 def summary(result: CheckResult) -> str:
-    files = _plural(result.content.file_count, "file")
-    if not result.problems:
+    files = _plural(result.file_count, "file")
+    if not result.problems and not result.skipped_checks:
         return f"All good: {files} checked, no problems."
+    if not result.problems:  # only when reporting on some files: another file holds their checks back
+        return f"No problems in {files} checked so far: {skipped(result)}"
     found = f"{_plural(len(result.errors), 'error')}, {_plural(len(result.warnings), 'warning')} in {files}."
     return f"{found} {skipped(result)}".rstrip()
 
@@ -57,7 +59,7 @@ def as_json(result: CheckResult) -> str:
                      for p in result.problems],
         "errors": len(result.errors),
         "warnings": len(result.warnings),
-        "files": result.content.file_count,
+        "files": result.file_count,
         "skipped": {"checks": result.skipped_checks, "until_fixed": result.waiting_on},
     }, indent=2, ensure_ascii=False)
 

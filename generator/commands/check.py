@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from .. import report
 from ..check import check_project
 from ..problems import CODES
 from ..publishing import with_address_problem
+from .check_paths import narrowed, project_paths
 
 NAME = "check"
 HELP = "check the YAML content and report every problem"
 
 
 def add_arguments(parser) -> None:
+    parser.add_argument("paths", metavar="PATH", nargs="*", type=Path,
+                        help="files or folders to report on (default: the whole project, which is always read "
+                             "for cross-references)")
     parser.add_argument("--format", choices=sorted(report.FORMATS), default="text",
                         help="text for people, github for pull-request annotations, json for programs")
     parser.add_argument("--codes", action="store_true", help="list the problem codes and exit")
@@ -28,6 +33,7 @@ def run(args) -> int:
     if args.codes:
         print("\n".join(f"{code}  {title}" for code, title in CODES.items()))
         return 0
+    paths = project_paths(args.root, args.paths) if args.paths else None
     result = check_project(args.root)
     if args.since:
         from ..revisions import RevisionError
@@ -40,5 +46,7 @@ def run(args) -> int:
             return 2
     if args.published_at:
         result = with_address_problem(args.root, args.published_at, result)
+    if paths is not None:
+        result = narrowed(result, paths)
     print(report.FORMATS[args.format](result))
     return 1 if result.errors else 0
