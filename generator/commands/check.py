@@ -9,7 +9,7 @@ from .. import report
 from ..check import check_project
 from ..problems import CODES
 from ..publishing import with_address_problem
-from .check_paths import narrowed, project_paths
+from .check_paths import narrowed, project_paths, under
 
 NAME = "check"
 HELP = "check the YAML content and report every problem"
@@ -21,6 +21,11 @@ def add_arguments(parser) -> None:
                              "for cross-references)")
     parser.add_argument("--format", choices=sorted(report.FORMATS), default="text",
                         help="text for people, github for pull-request annotations, json for programs")
+    parser.add_argument("--fix", action="store_true",
+                        help="make the edits the check is sure of (its 'fix' in --format json) in the files, and "
+                             "report what it fixed and what it could not")
+    parser.add_argument("--diff", action="store_true",
+                        help="show the edits --fix would make as a unified diff; nothing is written")
     parser.add_argument("--codes", action="store_true", help="list the problem codes and exit")
     parser.add_argument("--since", metavar="BASE",
                         help="also check that each changed protocol's version and changelog match its changes since "
@@ -34,6 +39,10 @@ def run(args) -> int:
         print("\n".join(f"{code}  {title}" for code, title in CODES.items()))
         return 0
     paths = project_paths(args.root, args.paths) if args.paths else None
+    if args.fix or args.diff:
+        done = fix(args, paths)
+        if args.diff:
+            return done
     result = check_project(args.root)
     if args.since:
         from ..revisions import RevisionError
@@ -50,3 +59,22 @@ def run(args) -> int:
         result = narrowed(result, paths)
     print(report.FORMATS[args.format](result))
     return 1 if result.errors else 0
+
+
+def fix(args, paths: list[str] | None) -> int:
+    """``--fix``: make the edits and say what was fixed (the report of what is left follows); ``--diff``: print
+    them as a diff and return 1 when there is any (0 when nothing would change)."""
+    from ..fixing import fix_project, write_fixes
+
+    outcome = fix_project(args.root, lambda file: paths is None or under(file, paths))
+    notes = sys.stdout if args.format == "text" and not args.diff else sys.stderr
+    if args.diff:
+        sys.stdout.write(outcome.diff())
+        print("\n".join(outcome.lines("would fix")), file=notes)
+        return 1 if outcome.changed else 0
+    left = write_fixes(args.root, outcome)
+    lines = outcome.lines()
+    if left:
+        lines.append(f"Not written, as they changed while being fixed: {', '.join(left)}; run the check again.")
+    print("\n".join(lines), file=notes)
+    return 0

@@ -37,7 +37,8 @@ def project_paths(root: Path, paths: list[Path]) -> list[str]:
     return shown
 
 
-def _under(file: str, shown: list[str]) -> bool:
+def under(file: str, shown: list[str]) -> bool:
+    """Whether ``file`` is one of the paths ``shown`` or inside one of them."""
     return any(not prefix or file == prefix or file.startswith(prefix + "/") for prefix in shown)
 
 
@@ -46,14 +47,14 @@ def narrowed(result: CheckResult, paths: list[str]) -> CheckResult:
     files = [file.display for file in result.content.files] + [name for name in READ_AT_TOP
                                                                  if (result.content.root / name).is_file()]
     for path in paths:
-        if not any(_under(file, [path]) for file in files):
+        if not any(under(file, [path]) for file in files):
             raise UsageError(f"'{path or '.'}' holds no file the check reads: give files or folders under drills/ "
                              "or protocols/")
     if "" in paths:
         return result
     return dataclasses.replace(
         result,
-        problems=[p for p in result.problems if _under(p.file, paths)],
-        withheld=[w for w in result.withheld if _under(w.problem.file, paths)],
-        passed_over={file: rules for file, rules in result.passed_over.items() if _under(file, paths)},
-        covered_files=sum(_under(file, paths) for file in files))
+        problems=[p for p in result.problems if under(p.file, paths)],
+        withheld=[w for w in result.withheld if under(w.problem.file, paths)],
+        passed_over={file: rules for file, rules in result.passed_over.items() if under(file, paths)},
+        covered_files=sum(under(file, paths) for file in files))
