@@ -45,7 +45,8 @@ class FixResult:
     def lines(self, done: str = "fixed") -> list[str]:
         """The report: one line per problem fixed (``done`` says how) or not fixed, then a count."""
         lines = [f"{p.file}:{p.line}:{p.column}: {p.code} {done}: {p.message}" for p in sorted(self.fixed)]
-        lines += [f"{p.file}:{p.line}:{p.column}: {p.code} not fixed, {why}: {p.message}" for p, why in sorted(self.refused, key=lambda found: found[0])]
+        lines += [f"{p.file}:{p.line}:{p.column}: {p.code} not fixed, {why}: {p.message}"
+                  for p, why in sorted(self.refused, key=lambda found: found[0])]
         if not self.fixed and not self.refused:
             return [f"Nothing {'would be ' if done != 'fixed' else ''}fixed: no problem comes with an edit the check "
                     "is sure of."]

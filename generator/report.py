@@ -1,10 +1,11 @@
-"""Report problems as text for people, GitHub Actions annotations or JSON for programs."""
+"""Report problems as text for people, GitHub Actions annotations, JSON for programs or SARIF for code scanning."""
 
 from __future__ import annotations
 
 import json
 
 from .check import CheckResult
+from .sarif import as_sarif
 
 
 def _plural(n: int, word: str) -> str:
@@ -64,4 +65,8 @@ def as_json(result: CheckResult) -> str:
     }, indent=2, ensure_ascii=False)
 
 
-FORMATS = {"text": text, "github": github, "json": as_json}
+def sarif(result: CheckResult) -> str:
+    return as_sarif(result, skipped(result))
+
+
+FORMATS = {"text": text, "github": github, "json": as_json, "sarif": sarif}

@@ -20,7 +20,8 @@ def add_arguments(parser) -> None:
                         help="files or folders to report on (default: the whole project, which is always read "
                              "for cross-references)")
     parser.add_argument("--format", choices=sorted(report.FORMATS), default="text",
-                        help="text for people, github for pull-request annotations, json for programs")
+                        help="text for people, github for pull-request annotations, json for programs, sarif "
+                             "(SARIF 2.1.0) for code scanning")
     parser.add_argument("--fix", action="store_true",
                         help="make the edits the check is sure of (its 'fix' in --format json) in the files, and "
                              "report what it fixed and what it could not")
