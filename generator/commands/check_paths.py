@@ -23,6 +23,9 @@ def project_paths(root: Path, paths: list[Path]) -> list[str]:
     :class:`UsageError` for one that does not exist or lies outside the project."""
     shown = []
     for path in paths:
+        if str(path) == "-":
+            raise UsageError("the check reads the project's files, not standard input ('-'); save the text in "
+                             "drills/ or protocols/ and name that file")
         if not os.path.lexists(path):
             raise UsageError(f"'{path}' does not exist; give files or folders of the project, such as drills/")
         # the path as written (a link among the content is reported, not followed), else where it leads

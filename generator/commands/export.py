@@ -10,6 +10,7 @@ from ..model import load_handbook
 from ..output_file import check_output_file
 from ..project import site_address
 from .choosing import chosen_protocol
+from .streams import is_stdio, write_out
 
 NAME = "export"
 HELP = "write a protocol in an exchange format: --format fhir gives a FHIR R4 Bundle (PlanDefinition and more)"
@@ -19,15 +20,16 @@ def add_arguments(parser) -> None:
     parser.add_argument("--format", choices=(fhir.FORMAT,), required=True, help="fhir: a FHIR R4 Bundle as JSON")
     parser.add_argument("--protocol", metavar="ID", help="the protocol's id (needed only when there are several)")
     parser.add_argument("-o", "--output", metavar="FILE", type=Path,
-                        help="the file to write (default: standard output)")
+                        help="the file to write (default, or -: standard output)")
 
 
 def run(args) -> int:
-    if args.output is not None:
+    to_file = args.output is not None and not is_stdio(args.output)
+    if to_file:
         check_output_file(args.root, args.output, ".json", "FHIR bundle")
     text = fhir.bundle_json(chosen_protocol(load_handbook(args.root), args.protocol), site_address(args.root))
-    if args.output is None:
-        sys.stdout.write(text)
+    if not to_file:
+        write_out(text)
         return 0
     try:
         args.output.write_text(text, encoding="utf-8")
