@@ -66,7 +66,7 @@ def test_evaluate_with_nothing_piped_in_says_how(tmp_path):
 
 
 def test_a_log_too_large_on_standard_input_is_refused(tmp_path):
-    from generator.log import MAX_LOG_BYTES
+    from generator.evaluate.log import MAX_LOG_BYTES
 
     run = handbook("evaluate", "-", "--protocol", "itbs-runners", cwd=tmp_path,
                    stdin=b"date\n" + b"2026-10-01\n" * (MAX_LOG_BYTES // 11 + 2))

@@ -17,7 +17,8 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from ..build import BuildFailed, build_site
+    from ..build.errors import BuildFailed
+    from ..build.pipeline import build_site
 
     if is_stdio(args.site_dir):
         raise UsageError("a site is a folder of many files and cannot go to standard output ('-'); give a folder, "

@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .. import report
-from ..check import check_project
+from ..checks import report
+from ..checks.run import check_project
 from ..problems import CODES
-from ..publishing import with_address_problem
+from ..review.publishing import with_address_problem
 from .check_paths import narrowed, project_paths, under
 
 NAME = "check"
@@ -46,8 +46,8 @@ def run(args) -> int:
             return done
     result = check_project(args.root)
     if args.since:
-        from ..revisions import RevisionError
-        from ..versions import with_version_problems
+        from ..review.revisions import RevisionError
+        from ..review.versions import with_version_problems
 
         try:
             result = with_version_problems(args.root, args.since, result)
@@ -65,7 +65,7 @@ def run(args) -> int:
 def fix(args, paths: list[str] | None) -> int:
     """``--fix``: make the edits and say what was fixed (the report of what is left follows); ``--diff``: print
     them as a diff and return 1 when there is any (0 when nothing would change)."""
-    from ..fixing import fix_project, write_fixes
+    from ..checks.fix import fix_project, write_fixes
 
     outcome = fix_project(args.root, lambda file: paths is None or under(file, paths))
     notes = sys.stdout if args.format == "text" and not args.diff else sys.stderr

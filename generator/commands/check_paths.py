@@ -11,7 +11,7 @@ import dataclasses
 import os
 from pathlib import Path
 
-from ..check import CheckResult
+from ..checks.run import CheckResult
 from .choosing import UsageError
 
 #: files of the project's top folder that the check reads besides the content (the site address).

@@ -12,7 +12,7 @@ import sys
 import pytest
 import yaml
 
-from generator.fixing import fix_project, write_fixes
+from generator.checks.fix import fix_project, write_fixes
 
 from .test_mistakes import CASES
 
@@ -120,7 +120,7 @@ def test_line_ends_and_byte_order_mark_are_kept(project):
 def test_an_edit_that_would_drop_another_value_is_refused(project, monkeypatch):
     """A (deliberately wrong) edit that turns the next line into a comment would drop 'regions': it is reported,
     never written."""
-    from generator import fixing
+    from generator.checks import fix as fixing
     from generator.problems import Fix, error
 
     project.edit(DRILL, "category: strength", "category: Strength")
@@ -142,7 +142,7 @@ def test_an_edit_that_would_drop_another_value_is_refused(project, monkeypatch):
 
 
 def test_an_edit_that_would_break_the_yaml_is_refused(project, monkeypatch):
-    from generator import fixing
+    from generator.checks import fix as fixing
     from generator.problems import Fix, error
 
     project.edit(DRILL, "category: strength", "category: Strength")

@@ -11,8 +11,8 @@ import json
 import subprocess
 import sys
 
-from generator.check import check_project
-from generator.report import summary
+from generator.checks.run import check_project
+from generator.checks.report import summary
 
 DRILL, PROTOCOL = "drills/clamshell.yaml", "protocols/mini.yaml"
 
