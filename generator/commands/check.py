@@ -40,6 +40,8 @@ def run(args) -> int:
         print("\n".join(f"{code}  {title}" for code, title in CODES.items()))
         return 0
     paths = project_paths(args.root, args.paths) if args.paths else None
+    if paths is not None and (args.fix or args.diff):
+        narrowed(check_project(args.root), paths)  # a path holding no content is said before anything is fixed
     if args.fix or args.diff:
         done = fix(args, paths)
         if args.diff:

@@ -166,3 +166,21 @@ def test_a_file_changed_while_fixing_is_not_written(project):
     project.edit(DRILL, "name: Clamshell", "name: Clamshell lying")
     assert write_fixes(project.root, outcome) == [DRILL]
     assert "category: Strength" in (project.root / DRILL).read_text()
+
+
+def test_fix_with_a_format_for_programs_keeps_its_output_clean(project):
+    import json
+
+    project.edit(DRILL, "category: strength", "category: Strength")
+    run = handbook(project, "--fix", "--format", "json")
+    assert run.returncode == 0 and json.loads(run.stdout)["problems"] == []
+    assert run.stderr.splitlines()[-1] == "Fixed 1 problem in 1 file."
+
+
+def test_fix_of_a_path_without_content_changes_nothing(project):
+    project.edit(DRILL, "category: strength", "category: Strength")
+    before = snapshot(project)
+    run = handbook(project, "--fix", "schemas")
+    assert run.returncode == 2 and run.stdout == "" and snapshot(project) == before
+    assert run.stderr == "handbook check: 'schemas' holds no file the check reads: give files or folders under " \
+                         "drills/ or protocols/\n"
