@@ -18,6 +18,7 @@ from .commands import COMMANDS, CONTENT_ERRORS, FAILURE
 from .commands.choosing import UsageError
 from .model import ContentError
 from .project import ProjectNotFound, find_root
+<<<<<<< HEAD
 from .version import version
 
 
@@ -26,6 +27,9 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str):
         self.exit(FAILURE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+=======
+from .system import MissingLibrary
+>>>>>>> main
 
 
 def parser() -> argparse.ArgumentParser:
@@ -61,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         print(report.text(exc.result))
         print(f"Nothing was written: fix the errors above and run 'handbook {args.command}' again.", file=sys.stderr)
         return CONTENT_ERRORS
-    except (ProjectNotFound, UnsafeSiteDir, UnsafeOutput) as exc:
+    except (ProjectNotFound, UnsafeSiteDir, UnsafeOutput, MissingLibrary) as exc:
         print(f"handbook: {exc}", file=sys.stderr)
         return FAILURE
     except UsageError as exc:
