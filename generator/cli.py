@@ -18,7 +18,7 @@ from .commands import COMMANDS, CONTENT_ERRORS, FAILURE
 from .commands.choosing import UsageError
 from .model import ContentError
 from .project import ProjectNotFound, find_root
-<<<<<<< HEAD
+from .system import MissingLibrary
 from .version import version
 
 
@@ -27,9 +27,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str):
         self.exit(FAILURE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
-=======
-from .system import MissingLibrary
->>>>>>> main
 
 
 def parser() -> argparse.ArgumentParser:
