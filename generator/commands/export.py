@@ -15,6 +15,7 @@ from ..model import load_handbook
 from ..project import site_address, site_name
 from ..site.links import site_pages
 from .choosing import chosen_protocol
+from .streams import is_stdio, write_out
 
 NAME = "export"
 HELP = "write a protocol in an exchange format: --format fhir gives a FHIR R4 Bundle (PlanDefinition and more)"
@@ -27,8 +28,8 @@ def add_arguments(parser) -> None:
                              "request, for a FHIR server to load")
     parser.add_argument("--protocol", metavar="ID", help="the protocol's id (needed only when there are several)")
     parser.add_argument("-o", "--output", metavar="FILE", type=Path,
-                        help="the file to write, with the definitions it uses beside it (default: the Bundle alone "
-                             "to standard output)")
+                        help="the file to write, with the definitions it uses beside it (default, or -: the Bundle "
+                             "alone to standard output)")
 
 
 def run(args) -> int:
@@ -36,8 +37,8 @@ def run(args) -> int:
     protocol = chosen_protocol(handbook, args.protocol)
     address, publisher = site_address(args.root), site_name(args.root)
     text = fhir.bundle_json(protocol, address, publisher=publisher, pages=site_pages(handbook), kind=args.bundle)
-    if args.output is None:
-        sys.stdout.write(text)
+    if args.output is None or is_stdio(args.output):
+        write_out(text)
         return 0
     check_output_file(args.root, args.output, ".json", "FHIR bundle")
     files = {args.output: text}

@@ -129,3 +129,16 @@ def test_mentions_in_the_content_notify_nobody(repository):
     for written in ("@\u200dphysio-team", "@\u200dcoach", "@\u200dclinic/physios"):
         assert written in body
     assert body.count("@") == body.count("@\u200d")
+
+
+def test_comment_to_standard_output_is_the_comment_alone(repository, tmp_path):
+    """``--comment -`` prints the comment instead of the report, and writes no file named '-'."""
+    import subprocess
+    import sys
+
+    repository.edit("    severity: red\n    action: stop-and-contact-clinician", "    severity: amber\n    action: step-back")
+    run = subprocess.run([sys.executable, "-m", "generator", "--root", str(repository.root), "diff", "HEAD",
+                          "--comment", "-"], capture_output=True, text=True, cwd=tmp_path)
+    assert run.returncode == 0 and run.stderr == ""
+    assert run.stdout.startswith(diff_report.MARKER) and "severity red → amber \\(softened\\)" in run.stdout
+    assert not (tmp_path / "-").exists() and not (repository.root / "-").exists()
