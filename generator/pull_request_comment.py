@@ -40,8 +40,9 @@ def _unreadable(head: str, problem: RevisionError) -> str:
     return "\n".join([diff_report.MARKER, "## Clinical changes", "",
                       f"The clinical diff of commit `{head[:12]}` could not be worked out: "
                       f"{diff_report.escape(str(problem))}", "",
-                      "Fix the content errors the pull request's checks report; this comment is updated on the "
-                      "next push.", ""])
+                      "The content is read with the base branch's checker and schemas: `handbook check` on the "
+                      "pull request, with the base branch's schemas, names each error. This comment is updated on "
+                      "the next push.", ""])
 
 
 def comment_for(root: Path, base: str, head: str, summary_url: str | None = None) -> tuple[str, str]:
@@ -56,7 +57,7 @@ def comment_for(root: Path, base: str, head: str, summary_url: str | None = None
     git(root, "cat-file", "-e", f"{head}^{{commit}}")
     start = git(root, "merge-base", base, head).decode().strip()
     try:
-        before, after = load_revision(root, start), load_revision(root, head)
+        before, after = load_revision(root, start), load_revision(root, head, schemas=root / "schemas")
     except RevisionError as problem:
         note = _unreadable(head, problem)
         return neutralise(note), neutralise(note)

@@ -8,6 +8,7 @@ comparison are checked models; ``None`` stands for the working tree.
 from __future__ import annotations
 
 import io
+import shutil
 import subprocess
 import tarfile
 import tempfile
@@ -55,17 +56,19 @@ def default_base(root: Path) -> str:
     raise RevisionError("no 'main' branch to compare with; name the base revision, for example 'handbook diff v1.0'")
 
 
-def _extract(root: Path, revision: str, folder: Path) -> None:
+def _extract(root: Path, revision: str, folder: Path, schemas: Path | None = None) -> None:
     prefix = git(root, "rev-parse", "--show-prefix").decode().strip()
     tree = f"{revision}:{prefix}"
     present = set(git(root, "ls-tree", "--name-only", tree).decode().split("\n"))
-    parts = [part for part in PARTS if part in present]
+    parts = [part for part in PARTS if part in present and not (schemas and part == "schemas")]
     if "protocols" not in parts:
         raise RevisionError(f"{revision} has no protocols/ folder")
     archive = git(root, "archive", "--format=tar", tree, "--", *parts)
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(folder, filter="data")
-    if "schemas" not in parts:
+    if schemas:
+        shutil.copytree(schemas, folder / "schemas")
+    elif "schemas" not in parts:
         raise RevisionError(f"{revision} has no schemas/ folder")
 
 
@@ -86,8 +89,9 @@ def _checked(name: str, result: CheckResult, earlier: bool = False) -> Revision:
     return Revision(name, result)
 
 
-def load_revision(root: Path, revision: str | None) -> Revision:
-    """The checked content of ``revision``, or of the working tree when it is None."""
+def load_revision(root: Path, revision: str | None, schemas: Path | None = None) -> Revision:
+    """The checked content of ``revision``, or of the working tree when it is None; a revision's content is
+    checked against its own schemas, or against the folder ``schemas`` when given."""
     if revision is None:
         return _checked("the working tree", check_project(root))
     try:
@@ -95,5 +99,5 @@ def load_revision(root: Path, revision: str | None) -> Revision:
     except RevisionError:
         raise RevisionError(f"'{revision}' is not a commit, branch or tag of this repository") from None
     with tempfile.TemporaryDirectory(prefix="handbook-revision-") as folder:
-        _extract(root, commit, Path(folder))
+        _extract(root, commit, Path(folder), schemas)
         return _checked(revision, check_project(Path(folder)), earlier=True)
