@@ -151,3 +151,57 @@ def test_the_head_must_be_a_full_commit_id_of_the_repository(pull_request, capsy
     for wrong in (head[:12], "origin/main", "0" * 40):
         assert main(["main", wrong, "--comment", str(comment), "--root", str(pull_request.runner)]) == 2
     assert "must be a full commit id" in capsys.readouterr().err and not comment.exists()
+
+
+#: stands in for the GitHub CLI in the posting step: answers the two questions the step asks from the
+#: environment and records every other call.
+FAKE_GH = """#!/usr/bin/env python3
+import os, sys
+args = sys.argv[1:]
+if args[1].endswith("/pulls/" + os.environ["NUMBER"]):
+    print(os.environ["FAKE_PULL_REQUEST_HEAD"])
+elif args[1].endswith("/comments") and "--paginate" in args:
+    print(os.environ["FAKE_COMMENTS"])
+else:
+    with open(os.environ["FAKE_CALLS"], "a") as calls:
+        calls.write(" ".join(args) + "\\n")
+"""
+
+
+def _post(tmp_path: Path, body: str, existing: str = "", number: str = NUMBER, moved_on: bool = False) -> list[str]:
+    """The posting job's script, run with the comment the privileged job worked out; the calls it made."""
+    script = next(step["run"] for step in yaml.safe_load(WORKFLOW.read_text())["jobs"]["post"]["steps"]
+                  if step.get("name") == "Post it")
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "bin" / "gh").write_text(FAKE_GH)
+    (tmp_path / "bin" / "gh").chmod(0o755)
+    (tmp_path / "comment").mkdir()
+    (tmp_path / "comment" / "body.md").write_text(body)
+    head = "a" * 40
+    env = {**os.environ, "PATH": f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}", "REPO": "base/handbook",
+           "NUMBER": number, "HEAD_SHA": head, "MARKER": diff_report.MARKER, "GH_TOKEN": "not-a-token",
+           "FAKE_PULL_REQUEST_HEAD": "b" * 40 if moved_on else head, "FAKE_COMMENTS": existing,
+           "FAKE_CALLS": str(tmp_path / "calls")}
+    done = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script], cwd=tmp_path, env=env,
+                          capture_output=True, text=True)
+    assert done.returncode == (1 if not number.isdigit() else 0), done.stderr
+    calls = tmp_path / "calls"
+    return calls.read_text().splitlines() if calls.exists() else []
+
+
+@pytest.mark.parametrize(("body", "existing", "calls"), [
+    ("", "", []),
+    ("", "41\n42", ["api -X DELETE repos/base/handbook/issues/comments/41"]),
+    ("diff\n", "41", ["api -X PATCH repos/base/handbook/issues/comments/41 -F body=@comment/body.md"]),
+    ("diff\n", "", [f"api -X POST repos/base/handbook/issues/{NUMBER}/comments -F body=@comment/body.md"]),
+], ids=["nothing to remove", "removed", "updated", "created"])
+def test_the_posting_step_creates_updates_or_removes_the_one_comment(tmp_path, body, existing, calls):
+    assert _post(tmp_path, body, existing) == calls
+
+
+def test_the_posting_step_posts_nothing_once_the_pull_request_has_moved_on(tmp_path):
+    assert _post(tmp_path, "diff\n", "41", moved_on=True) == []
+
+
+def test_the_posting_step_refuses_a_number_that_is_not_one(tmp_path):
+    assert _post(tmp_path, "diff\n", number="7; rm -rf /") == []
