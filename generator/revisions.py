@@ -22,6 +22,8 @@ from .check import CheckResult, check_project
 LINKING = {"E201", "E202", "E203", "E204", "E205", "E206", "E207", "E208", "E211", "E215", "E219"}
 #: what a revision needs for its content to be loaded and checked.
 PARTS = ("drills", "protocols", "schemas")
+#: every attribute that changes what ``git archive`` gives for a path, unset (info/attributes outranks the tree's).
+AS_COMMITTED = "* -export-ignore -export-subst -ident -filter -text -eol -working-tree-encoding\n"
 #: the branch a pull request merges into, tried in this order.
 MAIN_BRANCHES = ("main", "origin/main")
 
@@ -56,6 +58,21 @@ def default_base(root: Path) -> str:
     raise RevisionError("no 'main' branch to compare with; name the base revision, for example 'handbook diff v1.0'")
 
 
+def _archive(root: Path, tree: str, parts: list[str]) -> bytes:
+    """``git archive`` of ``parts`` of ``tree`` as committed, whatever the revision's .gitattributes say: run in a
+    scratch repository that borrows ``root``'s objects and unsets, for every path, the attributes that would leave
+    a file out (export-ignore), rewrite its text (export-subst, ident, eol) or run a filter on it."""
+    common = Path(git(root, "rev-parse", "--git-common-dir").decode().strip())
+    objects = (common if common.is_absolute() else root / common).resolve() / "objects"
+    with tempfile.TemporaryDirectory(prefix="handbook-archive-") as scratch:
+        git(Path(scratch), "init", "--quiet", "--bare")
+        (Path(scratch) / "objects" / "info").mkdir(parents=True, exist_ok=True)
+        (Path(scratch) / "objects" / "info" / "alternates").write_text(f"{objects}\n", encoding="utf-8")
+        (Path(scratch) / "info").mkdir(exist_ok=True)
+        (Path(scratch) / "info" / "attributes").write_text(AS_COMMITTED, encoding="utf-8")
+        return git(Path(scratch), "archive", "--format=tar", tree, "--", *parts)
+
+
 def _extract(root: Path, revision: str, folder: Path, schemas: Path | None = None) -> None:
     prefix = git(root, "rev-parse", "--show-prefix").decode().strip()
     tree = f"{revision}:{prefix}"
@@ -63,7 +80,7 @@ def _extract(root: Path, revision: str, folder: Path, schemas: Path | None = Non
     parts = [part for part in PARTS if part in present and not (schemas and part == "schemas")]
     if "protocols" not in parts:
         raise RevisionError(f"{revision} has no protocols/ folder")
-    archive = git(root, "archive", "--format=tar", tree, "--", *parts)
+    archive = _archive(root, tree, parts)
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(folder, filter="data")
     if schemas:

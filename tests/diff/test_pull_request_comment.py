@@ -205,3 +205,13 @@ def test_the_posting_step_posts_nothing_once_the_pull_request_has_moved_on(tmp_p
 
 def test_the_posting_step_refuses_a_number_that_is_not_one(tmp_path):
     assert _post(tmp_path, "diff\n", number="7; rm -rf /") == []
+
+
+def test_the_pull_requests_gitattributes_cannot_hide_or_rewrite_a_content_file(pull_request):
+    drill = (pull_request.fork / "drills" / "clamshell.yaml").read_text()
+    pull_request.write("drills/side-lying-lift.yaml", drill.replace("id: clamshell", "id: side-lying-lift").replace(
+        "name: Clamshell\naliases: [clam shell]", "name: Side-lying lift"))
+    pull_request.edit("title: A small test protocol", "title: A small test protocol $Format:%s$")
+    pull_request.write(".gitattributes", "drills/side-lying-lift.yaml export-ignore\nprotocols/*.yaml export-subst\n")
+    body = pull_request.comment(pull_request.open())
+    assert "Side-lying lift" in body and "$Format:%s$" in body
