@@ -11,13 +11,13 @@ import os
 import sys
 from pathlib import Path
 
-from . import report
+from .build.output_file import UnsafeOutput
+from .build.site_dir import UnsafeSiteDir
+from .checks import report
 from .commands import COMMANDS, CONTENT_ERRORS, FAILURE
 from .commands.choosing import UsageError
 from .model import ContentError
-from .output_file import UnsafeOutput
 from .project import ProjectNotFound, find_root
-from .site_dir import UnsafeSiteDir
 
 
 def parser() -> argparse.ArgumentParser:

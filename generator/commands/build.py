@@ -14,7 +14,8 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from ..build import BuildFailed, build_site
+    from ..build.errors import BuildFailed
+    from ..build.pipeline import build_site
 
     try:
         built = build_site(args.root, args.site_dir)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sys
 
-from .. import report
-from ..check import check_project
+from ..checks import report
+from ..checks.run import check_project
 from ..problems import CODES
-from ..publishing import with_address_problem
+from ..review.publishing import with_address_problem
 
 NAME = "check"
 HELP = "check the YAML content and report every problem"
@@ -30,8 +30,8 @@ def run(args) -> int:
         return 0
     result = check_project(args.root)
     if args.since:
-        from ..revisions import RevisionError
-        from ..versions import with_version_problems
+        from ..review.revisions import RevisionError
+        from ..review.versions import with_version_problems
 
         try:
             result = with_version_problems(args.root, args.since, result)

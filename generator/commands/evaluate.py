@@ -9,12 +9,12 @@ import sys
 import textwrap
 from pathlib import Path
 
-from .. import prose
 from ..clock import today
-from ..evaluate import evaluate_phase
-from ..log import LogError, read_log
+from ..content import prose
+from ..content.schemas import SchemaSet
+from ..evaluate.engine import evaluate_phase
+from ..evaluate.log import LogError, read_log
 from ..model import ACTIONS, Phase, Protocol, Rule, RuleGroup, load_handbook
-from ..schemas import SchemaSet
 from .choosing import UsageError, chosen_protocol
 
 NAME = "evaluate"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .. import fhir
+from ..build.output_file import check_output_file
+from ..export import fhir
 from ..model import load_handbook
-from ..output_file import check_output_file
 from ..project import site_address
 from .choosing import chosen_protocol
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import yaml
 
+from ..build.output_file import check_output_file
 from ..clock import today
 from ..model import load_handbook
-from ..output_file import check_output_file
 from ..printables.sheets import PAPERS, Person
 from ..project import ProjectNotFound, find_root
 

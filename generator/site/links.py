@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ..content.prose import Target
 from ..model import Handbook, Protocol
-from ..prose import Target
 from .pages import location, relative
 
 #: link kind -> the attribute of a protocol that lists the items it names.

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from generator.check import check_project
-from generator.source import MAX_BYTES
+from generator.checks.run import check_project
+from generator.content.source import MAX_BYTES
 
 PROTOCOL = "protocols/mini.yaml"
 

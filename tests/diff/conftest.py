@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.diff import Change, compare, side
-from generator.revisions import load_revision
+from generator.review.changes import Change
+from generator.review.diff import compare, side
+from generator.review.revisions import load_revision
 
 REPO = Path(__file__).resolve().parents[2]
 MINI = REPO / "tests" / "check" / "fixtures" / "mini"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.diff import needed_bump
+from generator.review.diff import needed_bump
 
 
 @pytest.mark.parametrize("old, new, sentence, bump", [

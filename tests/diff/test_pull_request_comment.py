@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import diff_report
-from generator.pull_request_comment import main
+from generator.review import report as diff_report
+from generator.review.pull_request_comment import main
 
 from .conftest import REPO, Repository
 

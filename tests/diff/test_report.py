@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from generator import diff_report
 from generator.cli import main
-from generator.diff import compare, side
-from generator.revisions import load_revision
+from generator.review import report as diff_report
+from generator.review.diff import compare, side
+from generator.review.revisions import load_revision
 
 
 def _summary(repository):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from generator.checks.run import check_project
 from generator.cli import main
-from generator.check import check_project
-from generator.version_numbers import bump_between, raised
-from generator.versions import with_version_problems
+from generator.content.version_numbers import bump_between, raised
+from generator.review.versions import with_version_problems
 
 LOOSENED = ("value: 2\n        text: Pain at most 2/10", "value: 3\n        text: Pain at most 3/10")
 REWORDED = ("text: Pain at most 2/10 while walking.", "text: Pain no higher than 2/10 while walking.")

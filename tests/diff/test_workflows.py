@@ -48,7 +48,8 @@ def _where(finding: dict) -> str:
     location = finding["locations"][0]
     key = next(iter(location["symbolic"]["key"].values()))
     path = Path(key.get("verbatim_path") or key.get("given_path") or "?").name
-    return f"{finding['ident']}: {finding['desc']} at {path}:{location['concrete']['location']['start_point']['row'] + 1}"
+    line = location["concrete"]["location"]["start_point"]["row"] + 1
+    return f"{finding['ident']}: {finding['desc']} at {path}:{line}"
 
 
 @pytest.mark.parametrize("persona", ["regular", "auditor"])
@@ -92,7 +93,8 @@ def test_each_job_holds_only_the_permissions_it_uses():
     assert all(job["permissions"] == {"contents": "read"} for job in pull_request["jobs"].values())
     assert publish["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
     assert publish["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
-    assert [step.get("uses", "").split("@")[0] for step in publish["jobs"]["deploy"]["steps"]] == ["actions/deploy-pages"]
+    deploying = [step.get("uses", "").split("@")[0] for step in publish["jobs"]["deploy"]["steps"]]
+    assert deploying == ["actions/deploy-pages"]
     uses = {step.get("uses", "").split("@")[0] for step in _steps(publish)}
     assert {"actions/upload-pages-artifact", "actions/deploy-pages"} <= uses
     for flow in flows.values():
@@ -113,7 +115,7 @@ def test_the_comment_is_worked_out_from_the_pull_requests_content_never_from_its
     assert len(checkouts) == 1 and set(checkouts[0]["with"]) == {"fetch-depth", "persist-credentials"}
     scripts = "\n".join(step.get("run", "") for step in _steps(comment))
     assert "git checkout" not in scripts and "git switch" not in scripts and "git worktree" not in scripts
-    assert "python -m generator.pull_request_comment" in scripts
+    assert "python -m generator.review.pull_request_comment" in scripts
     # The job that may write runs nothing but gh, on the artifact of this same run (no run-id: not the pull
     # request's run), and no artifact of the pull request's run is read anywhere.
     assert [step.get("uses", "").split("@")[0] for step in post["steps"]] == ["actions/download-artifact", ""]

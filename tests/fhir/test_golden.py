@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.fhir import bundle_json
+from generator.export.fhir import bundle_json
 
 from .conftest import ADDRESS
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from generator.cli import main
-from generator.fhir import bundle, bundle_json
+from generator.export.fhir import bundle, bundle_json
 
 from .conftest import ADDRESS, REPO
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B import get_fhir_model_class
+from fhir.resources.R4B.bundle import Bundle
 
-from generator.fhir import bundle
+from generator.export.fhir import bundle
 
 from .conftest import ADDRESS
 

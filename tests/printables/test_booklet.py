@@ -8,7 +8,7 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from generator.printables import booklet_path, checklist_path
+from generator.site.print_links import booklet_path, checklist_path
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])

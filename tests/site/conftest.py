@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import DOCS_DIR, MANIFEST, build_site
+from generator.build.pipeline import DOCS_DIR, MANIFEST, build_site
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "content"

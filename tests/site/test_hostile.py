@@ -19,9 +19,9 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from generator.build import build_site
-from generator.check import check_project
-from generator.schemas import SchemaSet
+from generator.build.pipeline import build_site
+from generator.checks.run import check_project
+from generator.content.schemas import SchemaSet
 
 from .conftest import FIXTURE, make_project, serving
 
