@@ -82,7 +82,10 @@ def _extract(root: Path, revision: str, folder: Path, schemas: Path | None = Non
         raise RevisionError(f"{revision} has no protocols/ folder")
     archive = _archive(root, tree, parts)
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(folder, filter="data")
+        try:
+            tar.extractall(folder, filter="data")
+        except tarfile.FilterError as exc:  # a link to a file outside the content, say
+            raise RevisionError(f"{revision} holds {exc.tarinfo.name}, which is not content: {exc}") from None
     if schemas:
         shutil.copytree(schemas, folder / "schemas")
     elif "schemas" not in parts:

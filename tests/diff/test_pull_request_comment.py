@@ -215,3 +215,9 @@ def test_the_pull_requests_gitattributes_cannot_hide_or_rewrite_a_content_file(p
     pull_request.write(".gitattributes", "drills/side-lying-lift.yaml export-ignore\nprotocols/*.yaml export-subst\n")
     body = pull_request.comment(pull_request.open())
     assert "Side-lying lift" in body and "$Format:%s$" in body
+
+
+def test_a_link_to_a_file_outside_the_content_gets_a_note(pull_request):
+    (pull_request.fork / "drills" / "secrets.yaml").symlink_to("/etc/passwd")
+    body = pull_request.comment(pull_request.open())
+    assert "could not be worked out:" in body and "drills/secrets.yaml" in body and "root:" not in body
