@@ -12,5 +12,5 @@ One direction of flow, one package per stage; a module imports only from its own
     printables  checklists, booklets and calendars (WeasyPrint PDFs, iCalendar)
     build     the build pipeline: MkDocs, the site folder, the preview server
 
-``problems``, ``clock`` and ``project`` lie below every stage; ``commands`` and ``cli`` above them all.
+``problems``, ``clock``, ``project`` and ``system`` lie below every stage; ``commands`` and ``cli`` above them all.
 """

@@ -18,6 +18,7 @@ from .commands import COMMANDS, CONTENT_ERRORS, FAILURE
 from .commands.choosing import UsageError
 from .model import ContentError
 from .project import ProjectNotFound, find_root
+from .system import MissingLibrary
 
 
 def parser() -> argparse.ArgumentParser:
@@ -48,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         print(report.text(exc.result))
         print(f"Nothing was written: fix the errors above and run 'handbook {args.command}' again.", file=sys.stderr)
         return CONTENT_ERRORS
-    except (ProjectNotFound, UnsafeSiteDir, UnsafeOutput) as exc:
+    except (ProjectNotFound, UnsafeSiteDir, UnsafeOutput, MissingLibrary) as exc:
         print(f"handbook: {exc}", file=sys.stderr)
         return FAILURE
     except UsageError as exc:

@@ -30,6 +30,7 @@ from ..project import site_address
 from ..site import offline
 from ..site.pages import OUT_OF_NAV, navigation
 from ..site.render import Renderer, render_data
+from ..system import require_font_subsetting
 from .errors import BuildFailed
 from .fingerprint import fingerprint, is_current, stamp
 from .site_dir import MARK, check_site_dir, mark, staging_folder
@@ -279,6 +280,7 @@ def build_site(root: Path, site_dir: Path | None = None) -> Built:
     """The whole ``handbook build``: generate, then build the site into ``site_dir`` (default: root/site),
     unless the site there was built from the same inputs."""
     site_dir = check_site_dir(root, site_dir or root / SITE_DIR)
+    require_font_subsetting()
     generated = generate(root)
     inputs = fingerprint(root)
     if is_current(site_dir, inputs):

@@ -36,6 +36,7 @@ from ..model import ContentError
 from ..printables.site import PRINT_CACHE, write_site_printables
 from ..project import site_address
 from ..site.render import TEMPLATES, Renderer
+from ..system import require_font_subsetting
 from .pipeline import DOCS_DIR, MANIFEST, Generated, generate, mkdocs_config, mkdocs_logging
 
 WATCHED_SOURCES = ("drills", "protocols", "schemas")
@@ -160,20 +161,26 @@ class Printing:
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
         except (AttributeError, OSError):
             pass
+        first = True
         while True:
             with self.wanted:
                 self.wanted.wait_for(lambda: self.closing or self.handbook is not None)
                 if self.closing:
                     return
                 handbook, self.handbook = self.handbook, None
+            started = time.perf_counter()
             try:
                 printed = write_site_printables(handbook, self.site_dir, site_address(self.root),
                                                self.root / PRINT_CACHE)
             except Exception as exc:  # noqa: BLE001 - the preview reports it and keeps serving
                 self.say(f"ERROR: the printable plans were not written: {exc}", file=sys.stderr)
                 continue
-            if printed.rendered:
+            if printed.rendered and first:
+                self.say(f"The printable plans are ready: {len(printed.rendered)} document(s) made in "
+                         f"{time.perf_counter() - started:.0f} s (kept in {PRINT_CACHE}/, so later builds reuse them)")
+            elif printed.rendered:
                 self.say(f"Printed {len(printed.rendered)} document(s) again: {', '.join(printed.rendered)}")
+            first = False
 
 
 class Preview:
@@ -182,7 +189,11 @@ class Preview:
 
     def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 8000, say=print, printables: bool = True):
         self.root, self.host, self.port, self.say = root.resolve(), host, port, say
+        if printables:
+            require_font_subsetting()
         self.sources = [self.root / name for name in WATCHED_SOURCES] + [TEMPLATES]
+        self.started = time.perf_counter()
+        say("Checking the content and building the handbook (the first build takes a few seconds) …")
         self.renderer = Renderer()
         self.generated: Generated = generate(self.root, self.renderer)
         self.site_dir = Path(tempfile.mkdtemp(prefix="handbook-preview-"))
@@ -275,7 +286,8 @@ class Preview:
                 observer.schedule(watch, str(folder), recursive=True)
         observer.schedule(watch, str(self.root), recursive=False)
         observer.start()
-        self.say(f"Serving the handbook on {self.url} (Ctrl+C to stop)")
+        self.say(f"Built in {time.perf_counter() - self.started:.1f} s. Serving the handbook on {self.url} "
+                 "(Ctrl+C to stop)")
         try:
             self.server.serve()
         finally:
