@@ -26,8 +26,9 @@ from ..content.schemas import SchemaSet
 from ..export.fhir import render_fhir
 from ..model import Handbook, load_handbook
 from ..printables.site import PRINT_CACHE, SitePrintables
-from ..project import site_address
+from ..project import site_address, site_name
 from ..site import offline
+from ..site.links import site_pages
 from ..site.pages import OUT_OF_NAV, navigation
 from ..site.render import Renderer, render_data
 from ..system import require_font_subsetting
@@ -69,8 +70,9 @@ def generate(root: Path, renderer: Renderer | None = None) -> Generated:
     handbook = load_handbook(root)
     schemas = SchemaSet(root / "schemas").documents
     renderer = renderer or Renderer()
-    published = {**render_data(handbook, schemas, site_address(root)), **render_fhir(handbook, site_address(root)),
-                 **vendor_files()}
+    address = site_address(root)
+    published = {**render_data(handbook, schemas, address),
+                 **render_fhir(handbook, address, site_name(root), site_pages(handbook)), **vendor_files()}
     files = {**renderer.render(handbook, schemas), **published}
     result = Generated(handbook, navigation(handbook), set(files))
     docs = root / DOCS_DIR

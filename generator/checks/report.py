@@ -1,10 +1,11 @@
-"""Report problems as text for people, GitHub Actions annotations or JSON for programs."""
+"""Report problems as text for people, GitHub Actions annotations, JSON for programs or SARIF for code scanning."""
 
 from __future__ import annotations
 
 import json
 
 from .run import CheckResult
+from .sarif import as_sarif
 
 
 def _plural(n: int, word: str) -> str:
@@ -12,21 +13,23 @@ def _plural(n: int, word: str) -> str:
 
 
 def summary(result: CheckResult) -> str:
-    files = _plural(result.content.file_count, "file")
-    if not result.problems:
+    files = _plural(result.file_count, "file")
+    if not result.problems and not result.skipped_checks:
         return f"All good: {files} checked, no problems."
+    if not result.problems:  # only when reporting on some files: another file holds their checks back
+        return f"No problems in {files} checked so far: {skipped(result)}"
     found = f"{_plural(len(result.errors), 'error')}, {_plural(len(result.warnings), 'warning')} in {files}."
     return f"{found} {skipped(result)}".rstrip()
 
 
 def skipped(result: CheckResult) -> str:
     """'12 checks skipped until protocols/x.yaml is fixed.', or nothing when none were."""
-    if not result.withheld:
+    if not result.skipped_checks:
         return ""
     waiting = result.waiting_on
     files = ", ".join(waiting[:3]) + (f" and {len(waiting) - 3} more" if len(waiting) > 3 else "")
     verb = "is" if len(waiting) == 1 else "are"
-    return f"{_plural(len(result.withheld), 'check')} skipped until {files} {verb} fixed."
+    return f"{_plural(result.skipped_checks, 'check')} skipped until {files} {verb} fixed."
 
 
 def text(result: CheckResult) -> str:
@@ -57,9 +60,13 @@ def as_json(result: CheckResult) -> str:
                      for p in result.problems],
         "errors": len(result.errors),
         "warnings": len(result.warnings),
-        "files": result.content.file_count,
-        "skipped": {"checks": len(result.withheld), "until_fixed": result.waiting_on},
+        "files": result.file_count,
+        "skipped": {"checks": result.skipped_checks, "until_fixed": result.waiting_on},
     }, indent=2, ensure_ascii=False)
 
 
-FORMATS = {"text": text, "github": github, "json": as_json}
+def sarif(result: CheckResult) -> str:
+    return as_sarif(result, skipped(result))
+
+
+FORMATS = {"text": text, "github": github, "json": as_json, "sarif": sarif}

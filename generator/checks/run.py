@@ -19,6 +19,14 @@ class CheckResult:
     problems: list[Problem]
     #: problems held back because they may only follow from files that could not be checked.
     withheld: list[Withheld] = field(default_factory=list)
+    #: file -> the rules that passed it over, because it could not be loaded or failed its schema.
+    passed_over: dict[str, set[str]] = field(default_factory=dict)
+    #: how many files the report covers, when it covers fewer than the content's (``handbook check PATH``).
+    covered_files: int | None = None
+
+    @property
+    def file_count(self) -> int:
+        return self.content.file_count if self.covered_files is None else self.covered_files
 
     @property
     def errors(self) -> list[Problem]:
@@ -29,9 +37,14 @@ class CheckResult:
         return [p for p in self.problems if not p.is_error]
 
     @property
+    def skipped_checks(self) -> int:
+        """The checks that did not run: each problem withheld, and each rule that passed over a broken file."""
+        return len(self.withheld) + sum(len(rules) for rules in self.passed_over.values())
+
+    @property
     def waiting_on(self) -> list[str]:
-        """The files whose fixing lets the withheld checks run, sorted."""
-        return sorted({file for w in self.withheld for file in w.until})
+        """The files whose fixing lets the skipped checks run, sorted."""
+        return sorted({file for w in self.withheld for file in w.until} | set(self.passed_over))
 
 
 def check_project(root: Path) -> CheckResult:
@@ -41,7 +54,8 @@ def check_project(root: Path) -> CheckResult:
         found = list(run_rules(content))
     problems = content.problems + [p for p in found if isinstance(p, Problem)]
     withheld = [w for w in found if isinstance(w, Withheld)]
-    return CheckResult(content, sorted(set(problems), key=lambda p: (not p.is_error, p)), withheld)
+    passed_over = {file: rules for file, rules in content.skipped.items() if rules}
+    return CheckResult(content, sorted(set(problems), key=lambda p: (not p.is_error, p)), withheld, passed_over)
 
 
 @contextmanager

@@ -9,6 +9,7 @@ from ..build.output_file import check_output_file
 from ..review import report
 from ..review.diff import compare, side
 from ..review.revisions import RevisionError, default_base, load_revision
+from .streams import is_stdio, write_out
 
 NAME = "diff"
 HELP = "say what changed in the content between two git revisions and which version bump it needs"
@@ -21,7 +22,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--format", choices=sorted(report.FORMATS), default="text",
                         help="text for people, markdown for a pull request, json for programs")
     parser.add_argument("--comment", metavar="FILE", type=Path,
-                        help="also write the pull request's comment to FILE (an empty file when nothing changed)")
+                        help="also write the pull request's comment to FILE (an empty file when nothing changed); "
+                             "- prints the comment instead of the report")
     parser.add_argument("--summary-url", metavar="URL", help="where the full diff can be read, linked from a long comment")
 
 
@@ -35,6 +37,9 @@ def run(args) -> int:
     old, new = side(before), side(after)
     summary = report.Summary(args.base or f"main ({base[:10]})", args.head or "the working tree",
                                   compare(old, new), old, new)
+    if is_stdio(args.comment):
+        write_out(report.comment_body(summary, args.summary_url) or "")
+        return 0
     print(report.FORMATS[args.format](summary))
     if args.comment:
         check_output_file(args.root, args.comment, ".md", "pull request comment")

@@ -38,18 +38,35 @@ class Content:
     protocols: list[Source] = field(default_factory=list)
     valid: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
-    #: what rules work out from the content and share (each worked out once), by name.
-    facts: dict[str, object] = field(default_factory=dict, repr=False)
+    #: what rules work out from the content and share (each worked out once), by name, with the kinds of
+    #: document whose broken files working it out passed over.
+    facts: dict[str, tuple[object, frozenset[str]]] = field(default_factory=dict, repr=False)
+    #: the rule now looking into the content (set by :func:`~generator.rules.run_rules`), None outside a check.
+    rule: str | None = field(default=None, repr=False)
+    #: file -> the rules that passed it over because it could not be loaded or failed its schema: checks skipped.
+    skipped: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    _passing_over: list[set[str]] = field(default_factory=list, repr=False)
 
     @property
     def file_count(self) -> int:
         return len(self.files)
 
     def valid_drills(self) -> list[Source]:
+        self._pass_over("drill")
         return [s for s in self.drills if s.file in self.valid]
 
     def valid_protocols(self) -> list[Source]:
+        self._pass_over("protocol")
         return [s for s in self.protocols if s.file in self.valid]
+
+    def _pass_over(self, kind: str) -> None:
+        """Count the checks the current rule skips by reading only the valid documents of ``kind``: one for each
+        broken file of that kind, so that no check is left out silently."""
+        for kinds in self._passing_over:
+            kinds.add(kind)
+        if self.rule is not None:
+            for file in self.broken(kind):
+                self.skipped.setdefault(file, set()).add(self.rule)
 
     def stems(self, kind: str) -> set[str]:
         """The ids the files of ``kind`` stand for by their names, loaded or not."""
@@ -58,8 +75,16 @@ class Content:
     def fact(self, name: str, work_out):
         """``work_out(self)``, worked out at the first call for ``name`` and kept for the next rules."""
         if name not in self.facts:
-            self.facts[name] = work_out(self)
-        return self.facts[name]
+            self._passing_over.append(set())
+            try:
+                value = work_out(self)
+            finally:
+                kinds = self._passing_over.pop()
+            self.facts[name] = value, frozenset(kinds)
+        value, kinds = self.facts[name]
+        for kind in sorted(kinds):  # a rule using a fact skips what working it out skipped
+            self._pass_over(kind)
+        return value
 
     def broken(self, *kinds: str) -> list[str]:
         """Files of ``kinds`` that could not be loaded or failed their schema: what they hold is unknown."""

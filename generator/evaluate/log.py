@@ -42,17 +42,31 @@ class LogError(Exception):
         self.problems = problems
 
 
-def read_log(path: Path, protocol: dict, schemas: SchemaSet, today: dt.date | None = None) -> list[dict]:
-    """The entries of the log at ``path`` (JSON, or CSV when its name ends in .csv); :class:`LogError` if it has
-    problems."""
-    display = str(path)
+def read_log(path: Path, protocol: dict, schemas: SchemaSet, today: dt.date | None = None,
+             form: str | None = None) -> list[dict]:
+    """The entries of the log at ``path`` (``form`` 'json' or 'csv'; by default CSV when its name ends in .csv,
+    JSON otherwise); :class:`LogError` if it has problems."""
     size = path.stat().st_size
     if size > MAX_LOG_BYTES:
-        raise LogError([error("E003", display, (1, 1), f"the log is {size / 2**20:.1f} MB, more than the "
-                                                       f"{MAX_LOG_BYTES // 2**20} MB a log may hold (about ten years "
-                                                       "of daily entries); split it into one file a year")])
-    raw = path.read_bytes()
-    if path.suffix.lower() == ".csv":
+        raise too_large(str(path), size)
+    with path.open("rb") as handle:  # bounded: a pipe ('/dev/stdin') has no size to look at first
+        raw = handle.read(MAX_LOG_BYTES + 1)
+    return log_entries(raw, str(path), form or ("csv" if path.suffix.lower() == ".csv" else "json"),
+                       protocol, schemas, today)
+
+
+def too_large(display: str, size: int) -> LogError:
+    return LogError([error("E003", display, (1, 1), f"the log is {size / 2**20:.1f} MB, more than the "
+                                                    f"{MAX_LOG_BYTES // 2**20} MB a log may hold (about ten years "
+                                                    "of daily entries); split it into one file a year")])
+
+
+def log_entries(raw: bytes, display: str, form: str, protocol: dict, schemas: SchemaSet,
+                today: dt.date | None = None) -> list[dict]:
+    """The entries of a log's bytes in ``form`` ('json' or 'csv'), shown as ``display`` in messages."""
+    if len(raw) > MAX_LOG_BYTES:
+        raise too_large(display, len(raw))
+    if form == "csv":
         source, problems = _csv_source(raw, display, protocol)
     else:
         source, problems = load_source(raw, display)

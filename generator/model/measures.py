@@ -27,6 +27,8 @@ class Measure:
     references: list[Reference] = field(default_factory=list)
     #: a condition on another measure of the same entry, without which a value is set aside (plain data).
     counts_when: dict | None = None
+    #: the LOINC code of exactly this measurement, where the content gives one (for the FHIR export).
+    loinc: str | None = None
 
     @property
     def scale_text(self) -> str:

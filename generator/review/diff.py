@@ -12,9 +12,13 @@ between phases, a red flag softened, a text reworded. Each change is classed by 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import build_handbook
 from .changes import BUMPS, META, PHASE_GROUPS, PHASE_ITEMS, SECTIONS, Change, Side
+from .renames import drill_renames, renamed_drills, renamed_protocol
 from .revisions import Revision
+from .stages import aligned, order
 from .wording import Wording
 
 
@@ -107,21 +111,55 @@ def changed_items(old: dict, new: dict) -> dict[tuple, set]:
     return items
 
 
+def _item_order(item: tuple) -> tuple:
+    """Changed items in a stable order: walk-run stages by number, anything else by its path."""
+    if len(item) == 4 and item[2] == "run_sessions":
+        return (*item[:3], order(item[3]))
+    return item
+
+
+def _aligned_stages(old: dict, new: dict) -> None:
+    """Key the walk-run stages of each phase on both sides alike (see :mod:`generator.review.stages`)."""
+    for phase_id in old["phases"].keys() & new["phases"].keys():
+        before, after = old["phases"][phase_id], new["phases"][phase_id]
+        before["run_sessions"], after["run_sessions"] = aligned(list(before["run_sessions"].values()),
+                                                                list(after["run_sessions"].values()))
+
+
+def matched(old: Side, new: Side) -> tuple[Side, Side, dict[str, str]]:
+    """Both sides with their items matched: renamed drills under their new ids on the old side, walk-run stages
+    aligned; and the renames (old id → new id)."""
+    renames = drill_renames(old.drills, new.drills)
+    old_protocols = {k: renamed_protocol(v, renames) for k, v in old.protocols.items()}
+    new_protocols = dict(new.protocols)
+    for protocol_id in old_protocols.keys() & new_protocols.keys():
+        old_protocols[protocol_id] = {**old_protocols[protocol_id],
+                                      "phases": {k: dict(v) for k, v in old_protocols[protocol_id]["phases"].items()}}
+        new_protocols[protocol_id] = {**new_protocols[protocol_id],
+                                      "phases": {k: dict(v) for k, v in new_protocols[protocol_id]["phases"].items()}}
+        _aligned_stages(old_protocols[protocol_id], new_protocols[protocol_id])
+    return (replace(old, protocols=old_protocols, drills=renamed_drills(old.drills, renames)),
+            replace(new, protocols=new_protocols), renames)
+
+
 def compare(old: Side, new: Side) -> list[Change]:
     """Every change of content from ``old`` to ``new``, grouped by protocol, in phase order."""
+    old, new, renames = matched(old, new)
     changes: list[Change] = []
     for protocol_id in sorted(old.protocols.keys() | new.protocols.keys()):
-        wording = Wording(old, new, protocol_id)
+        wording = Wording(old, new, protocol_id, renames)
         if protocol_id not in old.protocols or protocol_id not in new.protocols:
             changes.append(wording.whole_protocol())
             continue
         items = changed_items(old.protocols[protocol_id], new.protocols[protocol_id])
         changes += wording.phase_order()
-        for item, names in items.items():
-            changes += wording.item(item, names)
-    wording = Wording(old, new, None)
-    for item, names in changed_items({"drills": old.drills}, {"drills": new.drills}).items():
-        changes += wording.library_drill(item[1], names)
+        for item in sorted(items, key=_item_order):
+            changes += wording.item(item, items[item])
+    wording = Wording(old, new, None, renames)
+    changes += [wording.renamed_drill(old_id, new_id) for old_id, new_id in sorted(renames.items())]
+    library = changed_items({"drills": old.drills}, {"drills": new.drills})
+    for item in sorted(library):
+        changes += wording.library_drill(item[1], library[item])
     return sorted(changes, key=_order(old, new))
 
 

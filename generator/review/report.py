@@ -81,12 +81,16 @@ def _version_words(row: dict) -> str:
 
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
+#: put between '@' and a name, it leaves '@physio-team' reading as written, but GitHub finds no mention in it
+#: (an entity such as '&#64;' is not enough: rendered, it is an '@' again when GitHub looks for mentions).
+ZERO_WIDTH_JOINER = "\u200d"
 
 
 def escape(words: str) -> str:
-    """Text shown as written in GitHub Markdown: no markup, no HTML, no @mention that would notify anyone (the @
-    as an entity), one line (carriage returns and line breaks as spaces)."""
-    return _SPECIAL.sub(r"\\\1", words).replace("<", "&lt;").replace("@", "&#64;").replace("\r", " ").replace("\n", " ")
+    """Text shown as written in GitHub Markdown: no markup, no HTML, no @mention that would notify anyone
+    (a zero-width joiner after the '@'), one line (carriage returns and line breaks as spaces)."""
+    words = _SPECIAL.sub(r"\\\1", words).replace("<", "&lt;").replace("@", "@" + ZERO_WIDTH_JOINER)
+    return words.replace("\r", " ").replace("\n", " ")
 
 
 def _words_markdown(change: Change) -> str:
@@ -117,7 +121,7 @@ def markdown(summary: Summary) -> str:
 
 def as_json(summary: Summary) -> str:
     return json.dumps({"base": summary.base, "head": summary.head, "versions": summary.versions(),
-                       "changes": [c.as_json() for c in summary.changes]}, indent=2, ensure_ascii=False)
+                       "changes": [c.as_json() for c in summary.changes]}, indent=2, ensure_ascii=False, default=str)
 
 
 def comment_body(summary: Summary, full_summary_url: str | None = None, limit: int = COMMENT_LIMIT) -> str | None:

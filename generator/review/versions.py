@@ -14,6 +14,8 @@ from .diff import compare, needed_bump, side
 from .revisions import Revision, load_revision
 
 WHAT = {"major": "a change in clinical approach", "minor": "new or tightened content", "patch": "a wording change"}
+#: how long a message may quote a change.
+QUOTED = 160
 
 
 def version_problems(before: Revision, after: Revision, changes: list[Change]) -> list[Problem]:
@@ -30,16 +32,44 @@ def version_problems(before: Revision, after: Revision, changes: list[Change]) -
             problems.append(_not_raised(source, old_versions[protocol_id], needed, changes))
         elif needed or actual:
             problems += _changelog(source, [c for c in changes if protocol_id in c.affects])
+            problems += _kind(source, needed, [c for c in changes if protocol_id in c.affects], after.result.problems)
     return problems
 
 
 def _not_raised(source, old: str, needed: str, changes: list[Change]) -> Problem:
     protocol_id = source.data["id"]
-    reason = next(c for c in changes if protocol_id in c.affects and c.bump == needed)
+    reasons = [c for c in changes if protocol_id in c.affects and c.bump == needed]
     target = raised(old, needed)
     return error("E401", source.file, source.value_position(("version",)),
-                 f"the changes since version {old} need a {needed} version ({WHAT[needed]}: {reason.text}); "
+                 f"the changes since version {old} need a {needed} version ({WHAT[needed]}: {_quoted(reasons)}); "
                  f"write \"{target}\" and add it to the changelog", source.value_fix(("version",), f'"{target}"'))
+
+
+def _quoted(reasons: list[Change]) -> str:
+    """The first of the changes that decide, cut short, and how many more there are."""
+    others = len(reasons) - 1
+    return reasons[0].short(QUOTED) + (f", and {others} more like it" if others else "")
+
+
+def _kind(source, needed: str | None, changes: list[Change], found: list[Problem]) -> list[Problem]:
+    """E408 when the new version's changelog entry gives a smaller kind than its changes need (a loosened
+    threshold recorded as 'patch' tells readers nothing changed clinically). Left to E407 when the entry's kind
+    already disagrees with the step its version takes."""
+    version = source.data["version"]
+    entries = source.data.get("changes", [])
+    index = next((i for i, e in enumerate(entries) if e["version"] == version), None)
+    if index is None or not needed or BUMPS.index(entries[index]["kind"]) >= BUMPS.index(needed):
+        return []
+    at = ("changes", index, "kind")
+    line, column = source.value_position(at)
+    if any(p.code == "E407" and p.file == source.file and p.line == line for p in found):
+        return []
+    kind = entries[index]["kind"]
+    reasons = [c for c in changes if c.bump == needed]
+    return [error("E408", source.file, (line, column),
+                  f"the entry for version {version} says 'kind: {kind}' ({WHAT[kind]}), but its changes are "
+                  f"{WHAT[needed]} ({_quoted(reasons)}); write 'kind: {needed}' so that readers of the changelog "
+                  f"know", source.value_fix(at, needed))]
 
 
 def _changelog(source, changes: list[Change]) -> list[Problem]:

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 
+from ..content.week import SESSION_PARTS
 from ..model import ACTIONS, SEVERITY_ORDER, Phase, Rule
+from ..model.sessions import RunSession
 from .changes import MAJOR, MINOR, PATCH, SECTIONS, Change, Side
+from .doses import dose_direction, stage_direction
+from .plans import days_change, drills_change, minutes_change
+from .stages import number
 
 #: fields whose value is prose: any edit of them is wording.
 #: lists of a session that are its plan (weekdays, drill ids), said as one change, not as lines reworded.
@@ -20,6 +26,11 @@ LABELS = {"keywords": "search word", "allowed": "allowed activity", "avoid": "ac
           "common_errors": "common error", "cues": "cue", "steps": "step", "instructions": "instruction",
           "typical_duration": "typical duration", "per_week": "times a week", "who": "done by"}
 KINDS = {"measures": "Measure", "assessments": "Assessment", "education": "Education", "references": "Reference"}
+#: what kind of item a changed path lies in, as the JSON output names it.
+ITEM_TYPES = {"protocol": "protocol", "measures": "measure", "assessments": "assessment",
+              "warning_signs": "warning-sign", "education": "education", "references": "reference",
+              "drills": "phase-drill", "exit_criteria": "exit-criterion", "run_sessions": "walk-run-stage",
+              "sessions": "session", "activities": "phase-activities", "return_to_run": "return-to-run"}
 #: the fields of an exit criterion and of a walk-run session that together make what it asks for.
 RULE_FIELDS = {"measure", "operator", "value", "sustained", "within", "activity", "increase", "by_activity", "all", "any"}
 SESSION_FIELDS = {"run_minutes", "walk_minutes", "repeats", "surface", "total_minutes"}
@@ -122,13 +133,27 @@ def _rules_text(old: Rule, new: Rule) -> str:
 class Wording:
     """Sentences for the changes of one protocol (or, with ``protocol_id`` None, of the drill library)."""
 
-    def __init__(self, old: Side, new: Side, protocol_id: str | None):
+    def __init__(self, old: Side, new: Side, protocol_id: str | None, renames: dict[str, str] | None = None):
         self.old, self.new, self.id = old, new, protocol_id
+        #: new id → old id of each renamed drill.
+        self.old_ids = {new_id: old_id for old_id, new_id in (renames or {}).items()}
 
     # -- helpers ------------------------------------------------------------------------------------------------
 
-    def _change(self, place: str, what: str, bump: str, phase: str | None = None, words=(), affects=None) -> Change:
-        return Change(self.id, phase, place, what, bump, tuple(words), tuple(affects or ((self.id,) if self.id else ())))
+    def _change(self, place: str, what: str, bump: str, phase: str | None = None, words=(), affects=None,
+                cls: str | None = None, **data) -> Change:
+        """A change; ``data`` may give its item_type, item, field, old and new values."""
+        cls = cls or ("reworded" if bump == PATCH and words else "changed")
+        return Change(self.id, phase, place, what, bump, tuple(words),
+                      tuple(affects or ((self.id,) if self.id else ())), change_class=cls, **data)
+
+    def _old_drill(self, drill_id: str):
+        """The drill as the old side knows it (under its old id when it was renamed)."""
+        return self.old.handbook.drills.get(self.old_ids.get(drill_id, drill_id))
+
+    def _drill_name(self, drill_id: str) -> str:
+        drill = self.new.handbook.drills.get(drill_id) or self._old_drill(drill_id)
+        return drill.name if drill else drill_id
 
     def _side_phase(self, phase_id: str) -> Phase | None:
         return self.new.phase(self.id, phase_id) or self.old.phase(self.id, phase_id)
@@ -153,9 +178,11 @@ class Wording:
     def whole_protocol(self) -> Change:
         if self.id in self.new.protocols:
             protocol = self.new.protocol(self.id)
-            return self._change(f"Protocol '{protocol.title}'", f"added (version {protocol.version})", MINOR)
+            return self._change(f"Protocol '{protocol.title}'", f"added (version {protocol.version})", MINOR,
+                                cls="added", item_type="protocol", item=self.id)
         protocol = self.old.protocol(self.id)
-        return self._change(f"Protocol '{protocol.title}'", "removed", MAJOR)
+        return self._change(f"Protocol '{protocol.title}'", "removed", MAJOR, cls="removed", item_type="protocol",
+                            item=self.id)
 
     def phase_order(self) -> list[Change]:
         old = [p for p in self.old.protocol(self.id).phases if self.new.phase(self.id, p.id)]
@@ -164,13 +191,35 @@ class Wording:
             return []
         order = " → ".join
         return [self._change("Phases", f"restructured: {order(p.title for p in old)} now reads "
-                                       f"{order(p.title for p in new)}", MAJOR)]
+                                       f"{order(p.title for p in new)}", MAJOR, cls="restructured",
+                             item_type="protocol", item=self.id, field="phases", old=[p.id for p in old],
+                             new=[p.id for p in new])]
 
     # -- one changed item ---------------------------------------------------------------------------------------
 
     def item(self, item: tuple, names: set) -> list[Change]:
+        """The changes of one item (a criterion, a session, a warning sign …), each with the item's ids."""
         before = self._dig(self.old.protocols[self.id], item)
         after = self._dig(self.new.protocols[self.id], item)
+        if len(item) == 2 and item[0] == "phases":
+            kind, key = "phase", item[1]
+        elif len(item) >= 3 and item[0] == "phases":
+            kind, key = ITEM_TYPES[item[2]], (number(item[3]) if item[2] == "run_sessions" else item[3]) \
+                if len(item) > 3 else item[1]
+        else:
+            kind, key = ITEM_TYPES[item[0]], item[1] if len(item) > 1 else self.id
+        changes = self._item(item, before, after, names)
+        if kind == "phase":  # as the content writes it, not as the comparison keys it
+            before, after = (self._written_phase(side, key) if value is not None else None
+                             for side, value in ((self.old, before), (self.new, after)))
+        whole = {"old": before, "new": after} if before is None or after is None else {}
+        return [replace(c, item_type=c.item_type or kind, item=c.item or key, **(whole if c.field is None else {}))
+                for c in changes]
+
+    def _written_phase(self, side: Side, phase_id: str) -> dict | None:
+        return next((p for p in side.protocol(self.id).data["phases"] if p["id"] == phase_id), None)
+
+    def _item(self, item: tuple, before, after, names: set) -> list[Change]:
         if item[0] == "protocol":
             return self._fields("Protocol", before, after, names)
         if item[0] == "warning_signs":
@@ -186,7 +235,8 @@ class Wording:
         value = after or before
         place = f"{KINDS[kind]} '{self._ref_name(key) if kind == 'references' else value.get('name') or value.get('title')}'"
         if before is None or after is None:
-            return [self._change(place, "added" if before is None else "removed", MINOR)]
+            return [self._change(place, "added" if before is None else "removed", MINOR,
+                                 cls="added" if before is None else "removed")]
         return self._fields(place, before, after, names)
 
     def _sign(self, key: str, before, after, names: set) -> list[Change]:
@@ -194,9 +244,9 @@ class Wording:
         severity = {"red": "Red flag"}.get(sign["severity"], f"{sign['severity'].capitalize()} sign")
         place = f"{severity} '{sign['name']}'"
         if before is None:
-            return [self._change(place, f"added: {ACTIONS[after['action']].lower()}", MINOR)]
+            return [self._change(place, f"added: {ACTIONS[after['action']].lower()}", MINOR, cls="added")]
         if after is None:
-            return [self._change(place, "removed", MAJOR)]
+            return [self._change(place, "removed", MAJOR, cls="removed")]
         special = {"severity": self._severity, "action": self._action,
                    "rule": lambda place, old, new, phase: self._sign_rule(place, key, phase)}
         return self._fields(place, before, after, names, special)
@@ -204,21 +254,26 @@ class Wording:
     def _severity(self, place, before, after, phase=None) -> Change:
         softer = SEVERITY_ORDER.index(after) > SEVERITY_ORDER.index(before)
         return self._change(place, f"severity {before} → {after} ({'softened' if softer else 'raised'})",
-                            MAJOR if softer else MINOR, phase)
+                            MAJOR if softer else MINOR, phase, cls="softened" if softer else "strengthened")
 
     def _action(self, place, before, after, phase=None) -> Change:
         weaker = list(ACTIONS).index(after) < list(ACTIONS).index(before)
         return self._change(place, f"action '{ACTIONS[before]}' → '{ACTIONS[after]}' "
-                                   f"({'softened' if weaker else 'stronger'})", MAJOR if weaker else MINOR, phase)
+                                   f"({'softened' if weaker else 'stronger'})", MAJOR if weaker else MINOR, phase,
+                            cls="softened" if weaker else "strengthened")
 
     def _sign_rule(self, place: str, key: str, phase=None) -> Change:
         rules = [next((s.rule for s in side.protocol(self.id).warning_signs if s.id == key), None)
                  for side in (self.old, self.new)]
         if not all(rules):
-            return self._change(place, f"rule {'added' if rules[1] else 'removed'}", MINOR if rules[1] else MAJOR, phase)
-        verdict = {"wider": ("tightened: it shows sooner", MINOR), "narrower": ("loosened: it shows later", MAJOR),
-                   "different": ("changed", MAJOR), "same": ("written differently", PATCH)}[rule_direction(*rules)]
-        return self._change(place, f"applies when {_rules_text(*rules)} ({verdict[0]})", verdict[1], phase)
+            return self._change(place, f"rule {'added' if rules[1] else 'removed'}", MINOR if rules[1] else MAJOR, phase,
+                                cls="added" if rules[1] else "removed")
+        verdict = {"wider": ("tightened: it shows sooner", MINOR, "tightened"),
+                   "narrower": ("loosened: it shows later", MAJOR, "loosened"),
+                   "different": ("changed", MAJOR, "changed"),
+                   "same": ("written differently", PATCH, "reworded")}[rule_direction(*rules)]
+        return self._change(place, f"applies when {_rules_text(*rules)} ({verdict[0]})", verdict[1], phase,
+                            cls=verdict[2])
 
     # -- phases ---------------------------------------------------------------------------------------------------
 
@@ -226,7 +281,7 @@ class Wording:
         place = self._phase_place(phase_id)
         if before is None or after is None:
             return [self._change(place, f"{'added' if before is None else 'removed'} (phases restructured)", MAJOR,
-                                 phase_id)]
+                                 phase_id, cls="added" if before is None else "removed")]
         special = {"typical_duration": self._duration, "warning_signs": self._phase_signs,
                    "assessments": self._phase_assessments}
         return self._fields(place, before, after, names, special, phase_id)
@@ -238,14 +293,15 @@ class Wording:
 
     def _phase_signs(self, place, before, after, phase=None) -> list[Change]:
         signs = {s["id"]: s for side in (self.old, self.new) for s in side.protocols[self.id]["warning_signs"].values()}
-        changes = [self._change(place, f"warning sign '{signs[s]['name']}' no longer applies", MAJOR, phase)
-                   for s in before if s not in after]
-        return changes + [self._change(place, f"warning sign '{signs[s]['name']}' now applies", MINOR, phase)
-                          for s in after if s not in before]
+        changes = [self._change(place, f"warning sign '{signs[s]['name']}' no longer applies", MAJOR, phase,
+                                cls="removed") for s in before if s not in after]
+        return changes + [self._change(place, f"warning sign '{signs[s]['name']}' now applies", MINOR, phase,
+                                       cls="added") for s in after if s not in before]
 
     def _phase_assessments(self, place, before, after, phase=None) -> list[Change]:
         tests = {a["id"]: a for side in (self.old, self.new) for a in side.protocols[self.id]["assessments"].values()}
-        return [self._change(place, f"assessment '{tests[a]['name']}' {verb}", MINOR, phase)
+        return [self._change(place, f"assessment '{tests[a]['name']}' {verb}", MINOR, phase,
+                             cls="removed" if verb == "dropped" else "added")
                 for items, others, verb in ((before, after, "dropped"), (after, before, "added"))
                 for a in items if a not in others]
 
@@ -259,15 +315,33 @@ class Wording:
         if part == "run_sessions":
             return self._session(phase, item[3], before, after, names)
         place = self._phase_place(phase_id)
+        special = None
         if part == "education":
             place = f"{place}, education '{(after or before)['title']}'"
         elif part == "sessions":
-            place = f"{place}, session '{(after or before)['title']}'"
+            place = f"{place} week, session '{(after or before)['title']}'"
+            special = self._session_plan()
         elif part == "return_to_run":
             place = f"{place}, return to running"
         if before is None or after is None:
-            return [self._change(place, "added" if before is None else "removed", MINOR, phase_id)]
-        return self._fields(place, before, after, names, phase=phase_id)
+            return [self._change(place, "added" if before is None else "removed", MINOR, phase_id,
+                                 cls="added" if before is None else "removed")]
+        return self._fields(place, before, after, names, special, phase=phase_id)
+
+    def _session_plan(self) -> dict:
+        """Handlers for a weekly session's days, length and lists of drills: each says only what moved."""
+        def said(words_and_class):
+            def handler(place, old, new, phase=None) -> Change:
+                what, cls = words_and_class(old, new)
+                return self._change(place, what, MINOR, phase, cls=cls)
+            return handler
+
+        handlers = {"days": said(lambda old, new: days_change(old or [], new or [])),
+                    "minutes": said(minutes_change)}
+        for part in SESSION_PARTS:
+            handlers[part] = said(lambda old, new, part=part: drills_change(part, old or [], new or [],
+                                                                              self._drill_name))
+        return handlers
 
     def _criterion(self, phase: Phase, key: str, before, after, names: set) -> list[Change]:
         place = f"Phase {phase.number} exit"
@@ -278,54 +352,76 @@ class Wording:
                 keys = side.protocols[self.id]["phases"][phase.id]["exit_criteria"]
                 found[label_] = dict(zip(keys, p.exit_criteria))[key]
         if before is None:
-            return [self._change(place, f"new criterion: {found['new'].threshold} (tightened)", MINOR, phase.id)]
+            return [self._change(place, f"new criterion: {found['new'].threshold} (tightened)", MINOR, phase.id,
+                                 cls="added")]
         if after is None:
-            return [self._change(place, f"criterion removed: {found['old'].threshold} (loosened)", MAJOR, phase.id)]
+            return [self._change(place, f"criterion removed: {found['old'].threshold} (loosened)", MAJOR, phase.id,
+                                 cls="removed")]
         changes = []
         if names & RULE_FIELDS:
             old, new = found["old"].rule, found["new"].rule
-            verdict = {"wider": ("loosened", MAJOR), "narrower": ("tightened", MINOR), "different": ("changed", MAJOR),
-                       "same": ("written differently", PATCH)}[rule_direction(old, new)]
-            changes.append(self._change(place, f"{_rules_text(old, new)} ({verdict[0]})", verdict[1], phase.id))
+            verdict = {"wider": ("loosened", MAJOR, "loosened"), "narrower": ("tightened", MINOR, "tightened"),
+                       "different": ("changed", MAJOR, "changed"),
+                       "same": ("written differently", PATCH, "reworded")}[rule_direction(old, new)]
+            changed = sorted(names & RULE_FIELDS)
+            field, values = (changed[0], (before.get(changed[0]), after.get(changed[0]))) if len(changed) == 1 else \
+                ("rule", tuple({k: v for k, v in side.items() if k in RULE_FIELDS} for side in (before, after)))
+            changes.append(self._change(place, f"{_rules_text(old, new)} ({verdict[0]})", verdict[1], phase.id,
+                                        cls=verdict[2], field=field, old=values[0], new=values[1]))
         place = f"{place}, '{found['new'].rule.text(with_look_back=False)}'"
         return changes + self._fields(place, before, after, names - RULE_FIELDS, phase=phase.id)
 
     def _prescription(self, phase: Phase, drill_id: str, before, after, names: set) -> list[Change]:
         place = f"Phase {phase.number}"
+        old_id = self.old_ids.get(drill_id, drill_id)
         old_phase, new_phase = self.old.phase(self.id, phase.id), self.new.phase(self.id, phase.id)
-        drill = self.new.handbook.drills.get(drill_id) or self.old.handbook.drills[drill_id]
+        name = self._drill_name(drill_id)
         if after is None:
             if self._moved_to(drill_id, phase.id):
                 return []
-            return [self._change(place, f"drill removed: {drill.name}", MINOR, phase.id)]
+            return [self._change(place, f"drill removed: {name}", MINOR, phase.id, cls="removed")]
         dose = _dose(new_phase, drill_id)
         if before is None:
             source = self._moved_from(drill_id, phase.id)
             if source:
-                return [self._change(place, f"{drill.name} moved here from phase {source.number} ({source.title}), "
-                                            f"dose {_dose(source, drill_id)} → {dose}", MINOR, phase.id)]
-            return [self._change(place, f"drill added: {drill.name}, {dose}", MINOR, phase.id)]
+                way = dose_direction(_dosage(source, old_id), _dosage(new_phase, drill_id))
+                return [self._change(place, f"{name} moved here from phase {source.number} ({source.title}), "
+                                            f"dose {_dose(source, old_id)} → {dose}{way.words}", MINOR, phase.id,
+                                     cls="moved", field="phase", old=source.id, new=phase.id)]
+            return [self._change(place, f"drill added: {name}, {dose}", MINOR, phase.id, cls="added")]
         changes = []
         if "dosage" in names:
-            changes.append(self._change(place, f"{drill.name} dose {_dose(old_phase, drill_id)} → {dose}", MINOR,
-                                        phase.id))
-        return changes + self._fields(f"{place}, {drill.name}", before, after, names - {"dosage"}, phase=phase.id)
+            old_dose, new_dose = _dosage(old_phase, old_id), _dosage(new_phase, drill_id)
+            way = dose_direction(old_dose, new_dose)
+            changes.append(self._change(place, f"{name} dose {_dose(old_phase, old_id)} → {dose}{way.words}",
+                                        MINOR, phase.id, cls=way.way if way.way != "same" else "changed",
+                                        field="dosage", old=old_dose, new=new_dose))
+        return changes + self._fields(f"{place}, {name}", before, after, names - {"dosage"}, phase=phase.id)
 
     def _moved_to(self, drill_id: str, phase_id: str) -> Phase | None:
+        old_id = self.old_ids.get(drill_id, drill_id)
         return next((p for p in self.new.protocol(self.id).phases if p.id != phase_id
-                     and _prescribes(p, drill_id) and not _prescribes(self.old.phase(self.id, p.id), drill_id)), None)
+                     and _prescribes(p, drill_id) and not _prescribes(self.old.phase(self.id, p.id), old_id)), None)
 
     def _moved_from(self, drill_id: str, phase_id: str) -> Phase | None:
+        old_id = self.old_ids.get(drill_id, drill_id)
         return next((p for p in self.old.protocol(self.id).phases if p.id != phase_id
-                     and _prescribes(p, drill_id) and not _prescribes(self.new.phase(self.id, p.id), drill_id)), None)
+                     and _prescribes(p, old_id) and not _prescribes(self.new.phase(self.id, p.id), drill_id)), None)
 
-    def _session(self, phase: Phase, number: str, before, after, names: set) -> list[Change]:
-        place = f"Phase {phase.number} return to running, session {number}"
-        old, new = (_session_text(phase_side, number) for phase_side in
-                    (self.old.phase(self.id, phase.id), self.new.phase(self.id, phase.id)))
+    def _session(self, phase: Phase, key: str, before, after, names: set) -> list[Change]:
+        """A walk-run stage (keyed as :mod:`generator.review.stages` aligns them) added, removed or changed."""
+        place = f"Phase {phase.number} return to running, stage {number(key)}"
         if before is None or after is None:
-            return [self._change(place, f"added: {new}" if before is None else f"removed: {old}", MINOR, phase.id)]
-        changes = [self._change(place, f"{old} → {new}", MINOR, phase.id)] if names & SESSION_FIELDS else []
+            added = before is None
+            return [self._change(place, f"added: {_stage_text(after)}" if added else
+                                 f"removed: {_stage_text(before)}", MINOR, phase.id, cls="added" if added else "removed")]
+        changes = []
+        if names & SESSION_FIELDS:
+            way = stage_direction(before, after)
+            values = tuple({k: v for k, v in side.items() if k in SESSION_FIELDS} for side in (before, after))
+            changes.append(self._change(place, f"{_stage_text(before)} → {_stage_text(after)}{way.words}", MINOR,
+                                        phase.id, cls=way.way if way.way != "same" else "changed", field="stage",
+                                        old=values[0], new=values[1]))
         return changes + self._fields(place, before, after, names - SESSION_FIELDS, phase=phase.id)
 
     # -- the drill library ----------------------------------------------------------------------------------------
@@ -335,36 +431,52 @@ class Wording:
         drills = [d for d in (self.old.handbook.drills.get(drill_id), self.new.handbook.drills.get(drill_id)) if d]
         affects = sorted({use.protocol.id for d in drills for use in d.used_in})
         place = f"Drill '{(after or before)['name']}'"
+        ids = {"item_type": "drill", "item": drill_id}
         if before is None or after is None:
-            return [self._change(place, "added to the library" if before is None else "removed from the library",
-                                 MINOR, affects=affects)]
-        doses = [self.old.handbook.drills[drill_id].dosage.text(), self.new.handbook.drills[drill_id].dosage.text()]
-        special = {"dosage": lambda place, old, new, phase: self._change(place, f"default dose {doses[0]} → {doses[1]}",
-                                                                         MINOR)}
-        return [Change(None, None, c.place, c.what, c.bump, c.words, tuple(affects))
-                for c in self._fields(place, before, after, names, special)]
+            added = before is None
+            return [self._change(place, "added to the library" if added else "removed from the library",
+                                 MINOR, affects=affects, cls="added" if added else "removed", old=before, new=after,
+                                 **ids)]
+        doses = [self._old_drill(drill_id).dosage.text(), self.new.handbook.drills[drill_id].dosage.text()]
+
+        def dosage(place, old, new, phase) -> Change:
+            way = dose_direction(old, new)
+            return self._change(place, f"default dose {doses[0]} → {doses[1]}{way.words}", MINOR,
+                                cls=way.way if way.way != "same" else "changed")
+        return [replace(c, protocol=None, phase=None, affects=tuple(affects), **ids)
+                for c in self._fields(place, before, after, names, {"dosage": dosage})]
+
+    def renamed_drill(self, old_id: str, new_id: str) -> Change:
+        """A drill whose id changed and nothing else: its pages move, every use of it follows."""
+        drill = self.new.handbook.drills[new_id]
+        affects = sorted({use.protocol.id for use in drill.used_in})
+        return self._change(f"Drill '{drill.name}'", f"renamed: id {old_id} → {new_id}, every use updated", PATCH,
+                            affects=affects, cls="renamed", item_type="drill", item=new_id, field="id", old=old_id,
+                            new=new_id)
 
     # -- fields of any item ---------------------------------------------------------------------------------------
 
     def _fields(self, place: str, before: dict, after: dict, names: set, special=None, phase=None) -> list[Change]:
+        """The changes of the fields ``names`` of an item, each with its field and the field's old and new values."""
         changes = []
         for name in sorted(n for n in names if n is not None):
             old, new = before.get(name), after.get(name)
             handler = (special or {}).get(name)
             if handler:
                 made = handler(place, old, new, phase)
-                changes += made if isinstance(made, list) else [made]
+                made = made if isinstance(made, list) else [made]
             elif name == "references":
-                changes += self._citations(place, old or [], new or [], phase)
+                made = self._citations(place, old or [], new or [], phase)
             elif name == "evidence":
-                changes += self._evidence(place, old, new, phase)
+                made = self._evidence(place, old, new, phase)
             elif name in PROSE:
-                changes.append(self._change(place, f"{label(name)} reworded", PATCH, phase, word_diff(old, new)))
+                made = [self._change(place, f"{label(name)} reworded", PATCH, phase, word_diff(old, new))]
             elif isinstance(old or new, list) and all(isinstance(v, str) for v in (old or []) + (new or [])) \
                     and name not in PLAN_LISTS:
-                changes += self._text_list(place, name, old or [], new or [], phase)
+                made = self._text_list(place, name, old or [], new or [], phase)
             else:
-                changes.append(self._change(place, f"{label(name)} {shown(old)} → {shown(new)}", MINOR, phase))
+                made = [self._change(place, f"{label(name)} {shown(old)} → {shown(new)}", MINOR, phase)]
+            changes += [c if c.field else replace(c, field=name, old=old, new=new) for c in made]
         return changes
 
     def _citations(self, place, before: list, after: list, phase) -> list[Change]:
@@ -372,7 +484,8 @@ class Wording:
         dropped = [self._ref_name(r) for r in before if r not in after]
         parts = ([f"now cites {', '.join(added)}"] if added else []) + \
                 ([f"no longer cites {', '.join(dropped)}"] if dropped else [])
-        return [self._change(place, "; ".join(parts), MINOR, phase)] if parts else []
+        cls = "changed" if added and dropped else "added" if added else "removed"
+        return [self._change(place, "; ".join(parts), MINOR, phase, cls=cls)] if parts else []
 
     def _evidence(self, place, before, after, phase) -> list[Change]:
         def level(e):
@@ -397,8 +510,10 @@ class Wording:
                 continue
             added = PATCH if name in EDITORIAL_LISTS else MINOR
             removed = MAJOR if name in SAFETY_LISTS else added
-            changes += [self._change(place, f"{label(name)} removed: {text}", removed, phase) for text in before[i1:i2]]
-            changes += [self._change(place, f"{label(name)} added: {text}", added, phase) for text in after[j1:j2]]
+            changes += [self._change(place, f"{label(name)} removed: {text}", removed, phase, cls="removed")
+                        for text in before[i1:i2]]
+            changes += [self._change(place, f"{label(name)} added: {text}", added, phase, cls="added")
+                        for text in after[j1:j2]]
         return changes
 
 
@@ -410,10 +525,11 @@ def _dose(phase: Phase, drill_id: str) -> str:
     return next(p.dosage.text() for p in phase.prescriptions if p.drill.id == drill_id)
 
 
-def _session_text(phase: Phase | None, number: str) -> str:
-    run = phase.return_to_run if phase else None
-    index = int(number) - 1
-    if not run or index >= len(run.sessions):
-        return "none"
-    session = run.sessions[index]
+def _dosage(phase: Phase, drill_id: str) -> dict:
+    """The dose a phase prescribes for a drill (its default with the phase's own on top), as data."""
+    return next(p.dosage.as_dict() for p in phase.prescriptions if p.drill.id == drill_id)
+
+
+def _stage_text(stage: dict) -> str:
+    session = RunSession(**stage)
     return f"{session.text()}, {session.total_minutes:g} min in all on {session.surface.replace('-', ' ')}"

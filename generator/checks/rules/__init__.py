@@ -5,7 +5,9 @@ shape of the data. One broken file gives one message, never a cascade: ids of
 every readable document, and the name of every drill file, count as known; a
 problem that may only follow from a file that could not be checked (a citation
 of a protocol that cannot be read, a drill no readable phase prescribes) is
-yielded as :class:`~generator.content.load.Withheld` instead, and counted in the summary.
+yielded as :class:`~generator.content.load.Withheld` instead, and counted in the summary. A rule that passes over a
+file that could not be checked (a range the wrong way round in a drill with an unknown field) is counted too, as
+one check skipped for that file: :meth:`~generator.content.load.Content.valid_drills` and ``valid_protocols`` record it.
 """
 
 from __future__ import annotations
@@ -58,5 +60,10 @@ RULES = (identity, drill_links, protocol_links, citations, ranges, criteria, pha
 
 
 def run_rules(content: Content) -> Iterator[Problem | Withheld]:
-    for rule in RULES:
-        yield from rule.check(content)
+    """Every rule's problems; the rules that pass over a broken file are counted in ``content.skipped``."""
+    try:
+        for rule in RULES:
+            content.rule = rule.__name__.rsplit(".", 1)[-1]
+            yield from rule.check(content)
+    finally:
+        content.rule = None
