@@ -24,11 +24,13 @@ from .revisions import RevisionError, git, load_revision
 
 #: a full commit id, as the workflow_run event gives the pull request's head.
 COMMIT = re.compile(r"[0-9a-f]{40}")
+NO_JOINER_YET = re.compile("@(?!" + diff_report.ZERO_WIDTH_JOINER + ")")
 
 
 def neutralise(markdown: str) -> str:
-    """``markdown`` with no @mention that would notify anyone: every '@' becomes its HTML entity."""
-    return markdown.replace("@", "&#64;")
+    """``markdown`` with no @mention that would notify anyone: a zero-width joiner after every '@' that has none
+    yet, as :func:`.report.escape` writes them, whatever part of the comment the '@' is in."""
+    return NO_JOINER_YET.sub("@" + diff_report.ZERO_WIDTH_JOINER, markdown)
 
 
 def _footer(head: str) -> str:

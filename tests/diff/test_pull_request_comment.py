@@ -12,9 +12,10 @@ import pytest
 import yaml
 
 from generator.review import report as diff_report
-from generator.review.pull_request_comment import main
+from generator.review.pull_request_comment import main, neutralise
 
 from .conftest import REPO, Repository
+from .test_report import MENTION
 
 WORKFLOW = REPO / ".github" / "workflows" / "pr-comment.yml"
 FETCH = "Fetch the pull request's commit as data (no checkout)"
@@ -98,7 +99,7 @@ def test_a_forks_comment_is_worked_out_again_from_its_content_and_names_the_bump
     assert body.startswith(diff_report.MARKER) and "Approved" not in body
     assert "| A small test protocol | 1.0.0 → 1.0.0 | major | ❌ raise to a **major** version |" in body
     assert "Phase 1 exit: Pain during activity ≤ 2/10 → ≤ 3/10 \\(loosened\\)" in body
-    assert "@" not in body and "&#64;physio-team" in body
+    assert MENTION.findall(body) == [] and "@\u200dphysio-team" in body
     assert body.rstrip().endswith(f"from the content files of commit `{head[:12]}`.</sub>")
     assert "Phase 1 exit: Pain during activity ≤ 2/10 → ≤ 3/10" in pull_request.summary.read_text()
     # The pull request's files were read from git, never checked out next to the code that ran.
@@ -119,7 +120,7 @@ def test_content_that_cannot_be_read_gets_a_note_instead_of_a_diff(pull_request)
     assert body.startswith(f"{diff_report.MARKER}\n## Clinical changes\n\nThe clinical diff of commit `")
     assert "could not be worked out: protocols/mini.yaml" not in body  # the reason is the revision's, escaped
     assert "could not be worked out:" in body and "content error" in body
-    assert "read with the base branch's checker and schemas" in body and "@" not in body
+    assert "read with the base branch's checker and schemas" in body and MENTION.findall(body) == []
 
 
 def test_content_is_checked_against_the_base_branchs_schemas_not_the_pull_requests(pull_request):
@@ -132,7 +133,7 @@ def test_content_is_checked_against_the_base_branchs_schemas_not_the_pull_reques
     assert '"pattern": "^(0' not in schema.read_text()
     body = pull_request.comment(pull_request.open())
     assert "could not be worked out:" in body and "protocols/mini.yaml:4: E105" in body
-    assert "@" not in body and "[ok](" not in body and "\\[ok\\]\\(https://x.test\\)" in body
+    assert MENTION.findall(body) == [] and "[ok](" not in body and "\\[ok\\]\\(https://x.test\\)" in body
 
 
 def test_a_pull_request_that_has_moved_on_is_not_commented_from_an_older_run(pull_request):
@@ -221,3 +222,7 @@ def test_a_link_to_a_file_outside_the_content_gets_a_note(pull_request):
     (pull_request.fork / "drills" / "secrets.yaml").symlink_to("/etc/passwd")
     body = pull_request.comment(pull_request.open())
     assert "could not be worked out:" in body and "drills/secrets.yaml" in body and "root:" not in body
+
+
+def test_every_at_sign_of_the_comment_gets_one_joiner():
+    assert neutralise("@lead, @\u200dteam and a@b") == "@\u200dlead, @\u200dteam and a@\u200db"
