@@ -149,7 +149,7 @@ def _solve(figure: dict, position: dict) -> Placed:
     floats = []
     for support in supports_of(figure, position):
         gaps = [points[p][1] - g - heights.get(support, 0.0) for p, g in SUPPORT_POINTS[support]]
-        gap = min(gaps) if support.endswith("-foot") else max(gaps)   # a foot may rest on its heel or its ball
+        gap = max(gaps)
         floats.append((support, round(gap, 4)))
     _rest_head(points)
     below = []

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ..content import Content
 from ..source import Source
-from .placement import PlacementError, Placed, place, view_axes
+from .placement import PlacementError, Placed, allowed_supports, place, supports_of, view_axes
 
 POSITIONS = ("start", "middle", "end")
 
@@ -15,6 +15,19 @@ def drills_with_figures(content: Content) -> Iterator[Source]:
     for source in content.valid_drills():
         if "figure" in source.data:
             yield source
+
+
+def impossible_joints(position: dict) -> Iterator[tuple[str, str, int, int, int]]:
+    """(side, the joint that cannot go with the others: 'hip' or 'ankle', hip, knee, ankle) of a position whose angles
+    cannot go together: a hip bent past 100° with the knee bent less than 20° (no hamstring lets a straight leg come so
+    far), an ankle pulled up past 20° with the knee bent less than 10° (nor does the calf)."""
+    for side in ("left", "right"):
+        limbs = position.get(side) or {}
+        hip, knee, ankle = (limbs.get("hip") or {}).get("flexion", 0), limbs.get("knee", 0), limbs.get("ankle", 0)
+        if hip > 100 and knee < 20:
+            yield side, "hip", hip, knee, ankle
+        elif ankle > 20 and knee < 10:
+            yield side, "ankle", hip, knee, ankle
 
 
 def viewable(figure: dict) -> bool:
@@ -32,5 +45,6 @@ def placed_positions(source: Source) -> Iterator[tuple[str, dict, Placed]]:
     if not viewable(figure):
         return
     for name in POSITIONS:
-        if name in figure:
+        if name in figure and set(supports_of(figure, figure[name])) <= set(allowed_supports(figure["base"])) \
+                and not any(impossible_joints(figure[name])):
             yield name, figure[name], place(figure, figure[name])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..content import Content
-from ..figures.positions import POSITIONS, drills_with_figures
+from ..figures.positions import POSITIONS, drills_with_figures, impossible_joints
 from ..problems import Problem, error
 
 
@@ -14,15 +14,12 @@ def check(content: Content) -> Iterator[Problem]:
     for source in drills_with_figures(content):
         figure = source.data["figure"]
         for name in POSITIONS:
-            for side in ("left", "right"):
-                limbs = figure.get(name, {}).get(side) or {}
-                hip, knee, ankle = (limbs.get("hip") or {}).get("flexion", 0), limbs.get("knee", 0), limbs.get("ankle", 0)
-                at = ("figure", name, side)
-                if hip > 100 and knee < 20:
-                    yield error("E241", source.file, source.value_position(at + ("hip", "flexion")),
-                                f"in the {name} position the {side} hip is bent {hip}° with the knee bent only {knee}°: "
-                                "no hamstring lets a straight leg come that far; bend the knee more or the hip less")
-                elif ankle > 20 and knee < 10:
-                    yield error("E241", source.file, source.value_position(at + ("ankle",)),
-                                f"in the {name} position the {side} ankle is pulled up {ankle}° with the knee straight: "
-                                "the calf allows about 20° then; bend the knee or lower the ankle angle")
+            for side, joint, hip, knee, ankle in impossible_joints(figure.get(name, {})):
+                at = ("figure", name, side) + (("hip", "flexion") if joint == "hip" else ("ankle",))
+                if joint == "hip":
+                    message = (f"in the {name} position the {side} hip is bent {hip}° with the knee bent only {knee}°: "
+                               "no hamstring lets a straight leg come that far; bend the knee more or the hip less")
+                else:
+                    message = (f"in the {name} position the {side} ankle is pulled up {ankle}° with the knee bent only "
+                               f"{knee}°: the calf allows about 20° then; bend the knee or lower the ankle angle")
+                yield error("E241", source.file, source.value_position(at), message)
