@@ -10,8 +10,14 @@ import math
 
 from .placement import PROP_HEIGHTS, SUPPORT_POINTS
 
-PROP_STROKE = 'stroke="currentColor" stroke-opacity="0.6" stroke-width="1.4" fill="none" stroke-linecap="round" ' \
-              'stroke-linejoin="round"'
+def stroke(width: float = 1.4, extra: str = "") -> str:
+    """The attributes of a prop's line ``width`` wide."""
+    return (f'stroke="currentColor" stroke-opacity="0.6" stroke-width="{width:g}" fill="none" stroke-linecap="round" '
+            f'stroke-linejoin="round"{extra}')
+
+
+PROP_STROKE = stroke()
+DASHED = stroke(1.4, ' stroke-dasharray="2 2"')
 PROP_FILL = 'fill="currentColor" fill-opacity="0.12" stroke="currentColor" stroke-opacity="0.6" stroke-width="1.2" ' \
             'stroke-linejoin="round"'
 BAND = 'stroke="currentColor" stroke-width="1.8" fill="none" stroke-dasharray="3 1.6" stroke-linecap="round"'
@@ -149,7 +155,7 @@ def draw_props(figure: dict, points: dict, bounds: tuple[float, float, float, fl
                     x = xy(points[part])[0]
             else:
                 x = x1 - 2
-            parts.append(f'<path d="M{n(x)} 0V-95" {PROP_STROKE} stroke-width="2.2"/>')
+            parts.append(f'<path d="M{n(x)} 0V-95" {stroke(2.2)}/>')
             points = moving
         elif kind == "band" and "around" in prop:
             parts.append(_band_around(points, prop["around"]))
@@ -161,7 +167,7 @@ def draw_props(figure: dict, points: dict, bounds: tuple[float, float, float, fl
             band = next((p for p in figure.get("props", []) if p["prop"] == "band" and "to" in p), None)
             if band:
                 ax, ay = anchor_point(fixed, band)
-                parts.append(f'<path d="M{n(ax)} 0V{n(min(ay - 4, -4))}" {PROP_STROKE} stroke-width="2.2"/>')
+                parts.append(f'<path d="M{n(ax)} 0V{n(min(ay - 4, -4))}" {stroke(2.2)}/>')
         elif kind == "bike":
             parts += _bike(points)
         elif kind == "leg-press":
@@ -189,11 +195,11 @@ def _bike(points: dict) -> list[str]:
     sy += 6
     facing = 1 if points["head"][0] >= points["pelvis"][0] else -1
     hx, hy = xy(points["right-wrist"])
-    return [f'<circle cx="{n(cx)}" cy="{n(cy)}" r="{n(r)}" {PROP_STROKE} stroke-dasharray="2 2"/>',
+    return [f'<circle cx="{n(cx)}" cy="{n(cy)}" r="{n(r)}" {DASHED}/>',
             f'<path d="M{n(sx - 6 * facing)} {n(sy)}H{n(sx + 5 * facing)}M{n(sx)} {n(sy)}L{n(cx)} {n(cy)}'
             f'L{n(cx + 24 * facing)} {n(cy - 4)}L{n(hx)} {n(hy + 2)}M{n(hx - 3 * facing)} {n(hy + 2)}'
             f'H{n(hx + 3 * facing)}M{n(cx - 14)} 0H{n(cx + 34 * facing)}M{n(cx)} {n(cy)}L{n(cx + 4 * facing)} 0'
-            f'M{n(cx + 24 * facing)} {n(cy - 4)}L{n(cx + 30 * facing)} 0" {PROP_STROKE} stroke-width="2"/>',
+            f'M{n(cx + 24 * facing)} {n(cy - 4)}L{n(cx + 30 * facing)} 0" {stroke(2)}/>',
             f'<circle cx="{n(cx + 24 * facing)}" cy="{n(cy - 4)}" r="9" {PROP_STROKE}/>']
 
 
@@ -206,17 +212,17 @@ def _leg_press(points: dict) -> list[str]:
     ux, uy = dx / length, dy / length
     back = (-facing * 5, 0)
     return [f'<path d="M{n(px + back[0] - 4 * facing)} {n(py + 7)}L{n(cx + back[0] - 2 * facing)} {n(cy + 3)}'
-            f'M{n(px - 8 * facing)} {n(py + 7)}H{n(px + 14 * facing)}M{n(px)} {n(py + 7)}V0" {PROP_STROKE} '
-            'stroke-width="2"/>',
+            f'M{n(px - 8 * facing)} {n(py + 7)}H{n(px + 14 * facing)}M{n(px)} {n(py + 7)}V0" {stroke(2)}'
+            '/>',
             f'<path d="M{n(hx - ux * 8 + 2 * uy * facing)} {n(hy - uy * 8 - 2 * ux * facing)}'
-            f'L{n(bx + ux * 8 + 2 * uy * facing)} {n(by + uy * 8 - 2 * ux * facing)}" {PROP_STROKE} stroke-width="3"/>']
+            f'L{n(bx + ux * 8 + 2 * uy * facing)} {n(by + uy * 8 - 2 * ux * facing)}" {stroke(3)}/>']
 
 
 def _elliptical(points: dict) -> list[str]:
     parts = []
     for side in ("left", "right"):
         (hx, hy), (bx, by) = xy(points[f"{side}-heel"]), xy(points[f"{side}-ball"])
-        parts.append(f'<path d="M{n(hx - 3)} {n(hy + 1.5)}L{n(bx + 3)} {n(by + 1.5)}" {PROP_STROKE} stroke-width="2.4"/>')
+        parts.append(f'<path d="M{n(hx - 3)} {n(hy + 1.5)}L{n(bx + 3)} {n(by + 1.5)}" {stroke(2.4)}/>')
     facing = 1 if points["right-ball"][0] >= points["right-heel"][0] else -1
     (wx, wy) = xy(points["right-wrist"])
     base = min(xy(points["left-heel"])[0], xy(points["right-heel"])[0]) - 6
@@ -224,5 +230,5 @@ def _elliptical(points: dict) -> list[str]:
     if facing < 0:
         base, front = front, base
     parts.append(f'<path d="M{n(base)} 0H{n(front)}L{n(wx + 2 * facing)} {n(wy)}M{n(base)} 0L{n(base)} -4" '
-                 f'{PROP_STROKE} stroke-width="2"/>')
+                 f'{stroke(2)}/>')
     return parts

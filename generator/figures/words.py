@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..prose import words as plain_words
 
 BASES = {"standing": "standing", "sitting": "sitting", "kneeling": "kneeling", "half-kneeling": "kneeling on one knee",
@@ -69,7 +71,8 @@ def _props(figure: dict) -> str:
 def _step(steps: list[str], position: dict) -> str:
     number = position.get("step")
     if number and number <= len(steps):
-        return f" Step {number}: {plain_words(steps[number - 1]).strip()}"
+        text = re.sub(r"\s+([.,;:!?])", r"\1", plain_words(steps[number - 1]))   # runs are joined by spaces
+        return f" Step {number}: {text.strip()}"
     return ""
 
 
