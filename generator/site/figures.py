@@ -25,7 +25,7 @@ def _figure(data: str) -> Figure:
 
 
 def _key(drill: Drill) -> str | None:
-    figure = drill.data.get("figure")
+    figure = drill.figure
     return json.dumps(figure, sort_keys=True) if figure else None
 
 
