@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..content import Content
-from ..source import Source
+from ..content.load import Content
+from ..content.source import Source
 from .placement import PlacementError, Placed, allowed_supports, place, supports_of, view_axes
 
 POSITIONS = ("start", "middle", "end")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..prose import words as plain_words
+from ..content.prose import words as plain_words
 
 BASES = {"standing": "standing", "sitting": "sitting", "kneeling": "kneeling", "half-kneeling": "kneeling on one knee",
          "all-fours": "on hands and knees", "lying-back": "lying on the back", "lying-front": "lying face down",
