@@ -16,7 +16,7 @@ from ..content import Content, Withheld
 from ..problems import Problem
 from . import (bare_citations, changelog, changelog_order, citations, criteria, drill_links, evidence, identity, long_texts, look_back,
                measure_units, percents, phase_titles, protocol_links, ranges, reference_years, repeated_criteria,
-               review_dates, run_sessions, session_counts, session_days, session_drills, session_frequency, session_ids,
+               review_dates, run_sessions, search_words, session_counts, session_days, session_drills, session_frequency, session_ids,
                session_minutes, session_rest, session_spacing, shared_labels, sign_actions, site_address,
                stated_numbers, unlisted_red_flags, usage)
 
@@ -24,7 +24,7 @@ RULES = (identity, drill_links, protocol_links, citations, ranges, criteria, pha
          site_address, review_dates, evidence, percents, run_sessions, reference_years, session_ids, session_drills,
          session_counts, session_spacing, session_rest, bare_citations, look_back, session_minutes,
          session_frequency, sign_actions, stated_numbers, unlisted_red_flags, repeated_criteria, measure_units,
-         shared_labels, changelog_order, session_days)
+         shared_labels, changelog_order, session_days, search_words)
 
 
 def run_rules(content: Content) -> Iterator[Problem | Withheld]:
