@@ -21,6 +21,7 @@ from ..clock import today
 from ..model import Handbook
 from ..printables.site import print_href
 from . import links, markup
+from .glossary import glossary, search_words, terms_in
 from .fields import FieldReference
 from .pages import DRILLS, LIBRARY, LIBRARY_DATA, category_page, label, location, page_url, relative, site_pages
 
@@ -64,7 +65,8 @@ def environment() -> Environment:
     env.filters.update(md=_md, inline=_inline, plain=markup.plain, anchor=markup.anchor, together=markup.together,
                        url=markup.url, front=_front)
     env.globals.update(href=_href, print_href=print_href, label=label, category_page=category_page,
-                       library=LIBRARY, library_data=LIBRARY_DATA)
+                       library=LIBRARY, library_data=LIBRARY_DATA, glossary=glossary, search_words=search_words,
+                       terms_in=terms_in)
     return env
 
 

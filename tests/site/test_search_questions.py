@@ -30,7 +30,8 @@ QUESTIONS = {
     "bike": P + "load-and-condition/",
     "pool": P + "load-and-condition/",
     "cross-training": P + "load-and-condition/",
-    "downhill": P + "progressive-running/",
+    # the drill that answers it, before the long phase page that prescribes it
+    "downhill": ("drills/controlled-downhill-running/", P + "progressive-running/"),
     "how long": P,
     "can I race": P + "return-to-sport/",
     "night pain": P + "warning-signs/",

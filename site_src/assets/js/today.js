@@ -138,3 +138,15 @@ export function keepCriteria(document) {
     });
   });
 }
+
+/** On a drill page, puts the dose of the phase chosen in Today first and marks it as the athlete's. */
+export function markPhase(document) {
+  const chosen = load(keys.plan, null);
+  const table = document.querySelector(".hb-doses");
+  const row = chosen && table && [...table.querySelectorAll("tr[data-phase]")]
+    .find((one) => one.dataset.phase === `${chosen.protocol}/${chosen.phase}`);
+  if (!row) return;
+  row.classList.add("hb-doses__yours");
+  row.cells[0].prepend(element("strong", {}, "Your phase: "));
+  row.parentElement.prepend(row);
+}
