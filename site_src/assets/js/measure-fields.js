@@ -45,6 +45,7 @@ function scaleField(measure, id, hint) {
   slider.addEventListener("input", record);
   // a tap or a key that leaves the value where it was fires no input event: record it and tell the form
   const touched = () => { if (record()) slider.dispatchEvent(new Event("input", { bubbles: true })); };
+  slider.addEventListener("pointerup", touched);
   slider.addEventListener("click", touched);
   slider.addEventListener("keyup", (event) => {
     if (/^(Arrow|Home|End|Page)/.test(event.key)) touched();
