@@ -6,10 +6,14 @@ STAMP := $(VENV)/.installed
 
 .PHONY: serve build check test bench clean
 
+# Set up once, and again when the dependencies change: system packages (apt-get, through sudo unless root),
+# the Python environment and the site's npm packages. Setuptools' notice that the install is editable is left out.
 $(STAMP): pyproject.toml package.json package-lock.json
+	@echo "Setting up: system packages, the Python environment in $(VENV) and the npm packages (a few minutes, once)"
+	PYTHON=$(PYTHON) scripts/system-packages serve
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	PYTHONWARNINGS="ignore:Editable installation" $(BIN)/pip install --quiet -e '.[test]'
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(STAMP)
 
@@ -23,6 +27,7 @@ check: $(STAMP)
 	$(BIN)/handbook check
 
 test: $(STAMP)
+	PYTHON=$(PYTHON) scripts/system-packages test
 	node --test tests/js/
 	$(BIN)/pytest
 

@@ -28,8 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.table import Size, handbook, kilobytes, main, megabytes, run_measured  # noqa: E402
-from generator.build import SITE_DIR, generate, mkdocs_build  # noqa: E402
-from generator.serve import Preview  # noqa: E402
+from generator.build.pipeline import SITE_DIR, generate, mkdocs_build  # noqa: E402
+from generator.build.serve import Preview  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 

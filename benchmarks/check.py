@@ -23,9 +23,9 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.corpus import make_corpus  # noqa: E402
-from generator.check import check_project  # noqa: E402
-from generator.content import forget_loaded  # noqa: E402
-from generator.source import Loader  # noqa: E402
+from generator.checks.run import check_project  # noqa: E402
+from generator.content.load import forget_loaded  # noqa: E402
+from generator.content.source import Loader  # noqa: E402
 
 GOAL = 0.5
 PARSE_RATIO = 1.5

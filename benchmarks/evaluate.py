@@ -4,7 +4,7 @@
 
 A synthetic log of 365 daily entries (pain during and after, morning, swelling, walk and run minutes,
 weekly tests) is evaluated against every phase of the real ITBS protocol: each exit criterion, each
-warning-sign rule and the verdict. Python times :func:`generator.evaluate.evaluate_phase`; node times the
+warning-sign rule and the verdict. Python times :func:`generator.evaluate.engine.evaluate_phase`; node times the
 site's ``evaluate.js`` on the same data (benchmarks/evaluate.mjs), and so does Debian's Chromium
 (Playwright), as the log page does. Best and median of the repeats.
 
@@ -34,7 +34,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.evaluate import evaluate_phase  # noqa: E402
+from generator.evaluate.engine import evaluate_phase  # noqa: E402
 
 LIMIT_MS = 50
 

@@ -23,12 +23,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.table import SIZES, Size, handbook as command, make_project, run_measured  # noqa: E402
+from benchmarks.table import SIZES, Size, make_project, run_measured  # noqa: E402
+from benchmarks.table import handbook as command
 from generator.model import Handbook, load_handbook  # noqa: E402
-from generator.printables import (PAPERS, Printer, booklet_path, checklist_path, site_address,  # noqa: E402
-                                  write_checklist)
+from generator.printables import PAPERS, Printer, site_address, write_checklist  # noqa: E402
 from generator.printables.pdf import write  # noqa: E402
 from generator.printables.site import write_site_printables  # noqa: E402
+from generator.site.print_links import booklet_path, checklist_path  # noqa: E402
 
 PHASE_GOAL = 0.3
 NO_CHANGE_GOAL = 1.5

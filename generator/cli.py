@@ -11,21 +11,35 @@ import os
 import sys
 from pathlib import Path
 
-from . import report
+from .build.output_file import UnsafeOutput
+from .build.site_dir import UnsafeSiteDir
+from .checks import report
 from .commands import COMMANDS, CONTENT_ERRORS, FAILURE
 from .commands.choosing import UsageError
 from .model import ContentError
-from .output_file import UnsafeOutput
 from .project import ProjectNotFound, find_root
-from .site_dir import UnsafeSiteDir
+from .system import MissingLibrary
+from .version import version
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes in one line, naming where to read more, as ruff and yamllint do."""
+
+    def error(self, message: str):
+        self.exit(FAILURE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
 
 
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(prog="handbook", description="Check and publish the rehab handbook.")
+    main = _Parser(prog="handbook", description="Check and publish the rehab handbook.")
+    main.add_argument("--version", action="version", version=f"handbook {version()}")
     main.add_argument("--root", type=Path, help="project folder (default: found from the current folder)")
+    # --root also after the command ('handbook check --root DIR'), where it overrides one given before
+    after = argparse.ArgumentParser(add_help=False)
+    after.add_argument("--root", type=Path, default=argparse.SUPPRESS,
+                       help="project folder (default: found from the current folder)")
     subcommands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for command in COMMANDS:
-        sub = subcommands.add_parser(command.NAME, help=command.HELP, description=command.HELP)
+        sub = subcommands.add_parser(command.NAME, help=command.HELP, description=command.HELP, parents=[after])
         command.add_arguments(sub)
         sub.set_defaults(run=command.run)
     return main
@@ -48,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         print(report.text(exc.result))
         print(f"Nothing was written: fix the errors above and run 'handbook {args.command}' again.", file=sys.stderr)
         return CONTENT_ERRORS
-    except (ProjectNotFound, UnsafeSiteDir, UnsafeOutput) as exc:
+    except (ProjectNotFound, UnsafeSiteDir, UnsafeOutput, MissingLibrary) as exc:
         print(f"handbook: {exc}", file=sys.stderr)
         return FAILURE
     except UsageError as exc:

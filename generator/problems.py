@@ -92,6 +92,7 @@ CODES = {
     "E405": "changelog entry below an older version (the newest goes first)",
     "E406": "two changelog entries for one version",
     "E407": "changelog entry whose kind is not the step its version takes",
+    "E408": "changelog entry whose kind is smaller than the changes it records (--since)",
     "E501": "log value does not fit its measure",
     "E502": "log entry dated in the future",
     "E503": "log entries out of date order",

@@ -41,12 +41,22 @@ class _ConfigLoader(yaml.SafeLoader):
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def configured_address(root: Path) -> str | None:
-    """``site_url`` as written in mkdocs.yml, the one place the handbook's web address is set."""
+def _setting(root: Path, name: str) -> str | None:
+    """A top-level setting of mkdocs.yml as text, or None when it is not set."""
     path = root / "mkdocs.yml"
     config = yaml.load(path.read_text(encoding="utf-8"), _ConfigLoader) if path.is_file() else None
-    address = (config or {}).get("site_url") if isinstance(config, dict) else None
-    return str(address) if address else None
+    value = config.get(name) if isinstance(config, dict) else None
+    return str(value) if value else None
+
+
+def configured_address(root: Path) -> str | None:
+    """``site_url`` as written in mkdocs.yml, the one place the handbook's web address is set."""
+    return _setting(root, "site_url")
+
+
+def site_name(root: Path) -> str | None:
+    """``site_name`` in mkdocs.yml: the handbook's name, which publishes its FHIR resources."""
+    return _setting(root, "site_name")
 
 
 def is_placeholder(address: str) -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site_dir import MARK, UnsafeSiteDir, check_site_dir, mark, staging_folder
+from generator.build.site_dir import MARK, UnsafeSiteDir, check_site_dir, mark, staging_folder
 
 REPO = Path(__file__).resolve().parents[1]
 

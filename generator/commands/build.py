@@ -5,6 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .choosing import UsageError
+from .streams import is_stdio
+
 NAME = "build"
 HELP = "check the content and build the site into site/ (the old site stays if anything fails)"
 
@@ -14,8 +17,12 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from ..build import BuildFailed, build_site
+    from ..build.errors import BuildFailed
+    from ..build.pipeline import build_site
 
+    if is_stdio(args.site_dir):
+        raise UsageError("a site is a folder of many files and cannot go to standard output ('-'); give a folder, "
+                         "such as --site-dir site-preview")
     try:
         built = build_site(args.root, args.site_dir)
     except BuildFailed as exc:

@@ -9,13 +9,14 @@ import sys
 import textwrap
 from pathlib import Path
 
-from .. import prose
 from ..clock import today
-from ..evaluate import evaluate_phase
-from ..log import LogError, read_log
+from ..content import prose
+from ..content.schemas import SchemaSet
+from ..evaluate.engine import evaluate_phase
+from ..evaluate.log import MAX_LOG_BYTES, LogError, log_entries, read_log
 from ..model import ACTIONS, Phase, Protocol, Rule, RuleGroup, load_handbook
-from ..schemas import SchemaSet
 from .choosing import UsageError, chosen_protocol
+from .streams import STDIN_NAME, is_stdio, log_form, read_in
 
 NAME = "evaluate"
 HELP = "evaluate an athlete's log (JSON or CSV) against a phase: exit criteria, warning signs and a verdict"
@@ -23,7 +24,12 @@ STATES = {"met": "met", "not-met": "not yet", "no-data": "no data"}
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("log", metavar="LOG", type=Path, help="the log: a .json file, or a .csv file with one row per entry")
+    parser.add_argument("log", metavar="LOG", type=Path,
+                        help="the log: a .json file, a .csv file with one row per entry, or - to read it from "
+                             "standard input")
+    parser.add_argument("--log-format", choices=("auto", "json", "csv"), default="auto",
+                        help="the log's form (default: from the file's name, .csv or else JSON; from standard input, "
+                             "JSON when it starts with '{', else CSV)")
     parser.add_argument("--protocol", metavar="ID", help="the protocol's id (needed only when there are several)")
     parser.add_argument("--phase", metavar="ID", help="the phase to evaluate (default: the latest phase the log names, "
                                                       "else the first)")
@@ -47,7 +53,7 @@ def run(args) -> int:
         raise UsageError(f"'{args.phase}' is not a phase of {protocol.id}. Phases: {', '.join(phases)}")
     as_of = args.as_of or today()
     try:
-        entries = read_log(args.log, protocol.data, SchemaSet(args.root / "schemas"), as_of)
+        entries = _entries(args, protocol, as_of)
     except OSError as exc:
         raise UsageError(f"cannot read {args.log}: {exc.strerror or exc}") from None
     except LogError as exc:
@@ -58,6 +64,20 @@ def run(args) -> int:
     result = evaluate_phase(protocol.data, entries, args.phase, as_of.isoformat())
     print(json.dumps(result, indent=2, ensure_ascii=False) if args.format == "json" else report(protocol, result))
     return 0
+
+
+def _entries(args, protocol: Protocol, as_of: dt.date) -> list[dict]:
+    """The log's entries, from its file or from standard input ('-')."""
+    schemas = SchemaSet(args.root / "schemas")
+    if not is_stdio(args.log):
+        form = None if args.log_format == "auto" else args.log_format
+        return read_log(args.log, protocol.data, schemas, as_of, form)
+    raw = read_in(MAX_LOG_BYTES)
+    form = log_form(raw, args.log_format)
+    if args.log_format == "auto":
+        print(f"handbook evaluate: read standard input as {form.upper()} (say --log-format "
+              f"{'csv' if form == 'json' else 'json'} if it is not)", file=sys.stderr)
+    return log_entries(raw, STDIN_NAME, form, protocol.data, schemas, as_of)
 
 
 def report(protocol: Protocol, result: dict) -> str:

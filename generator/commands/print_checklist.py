@@ -6,16 +6,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
+import tempfile
 from argparse import ArgumentTypeError
 from pathlib import Path
 
 import yaml
 
+from ..build.output_file import check_output_file
 from ..clock import today
 from ..model import load_handbook
-from ..output_file import check_output_file
 from ..printables.sheets import PAPERS, Person
 from ..project import ProjectNotFound, find_root
+from .streams import is_stdio, write_out
 
 NAME = "print"
 HELP = "write a phase's one-page checklist as a PDF (a page per week), or its sessions as a calendar file"
@@ -76,9 +78,11 @@ def add_arguments(parser) -> None:
                                                                "today falls in when --start is given, else 1)")
     weeks.add_argument("--weeks", metavar="A-B", type=_weeks, help="one page for each of these weeks, like 1-4")
     parser.add_argument("--paper", choices=sorted(PAPERS), default="a4", help="paper size (default: a4)")
-    parser.add_argument("-o", "--output", metavar="FILE.pdf", type=Path, help="the PDF to write")
+    parser.add_argument("-o", "--output", metavar="FILE.pdf", type=Path,
+                        help="the PDF to write, or - for standard output")
     parser.add_argument("--ics", metavar="FILE.ics", type=Path,
-                        help="also write the phase's sessions as a calendar file, from the start date (default "
+                        help="also write the phase's sessions as a calendar file (- for standard output), from the "
+                             "start date (default "
                              "today) for the weeks asked for (default the phase's longest typical duration)")
     plain = parser.format_help
     parser.format_help = lambda: plain() + _phases_note()
@@ -91,9 +95,11 @@ def run(args) -> int:
 
     if not args.output and not args.ics:
         args.usage_error("say where to write: -o FILE.pdf, --ics FILE.ics, or both")
-    if args.output:
+    if is_stdio(args.output) and is_stdio(args.ics):
+        args.usage_error("only one of -o and --ics can go to standard output ('-'); write the other to a file")
+    if args.output and not is_stdio(args.output):
         check_output_file(args.root, args.output, ".pdf", "checklist")
-    if args.ics:
+    if args.ics and not is_stdio(args.ics):
         check_output_file(args.root, args.ics, ".ics", "calendar file")
     handbook = load_handbook(args.root)
     protocols = [p for p in handbook.protocols if args.protocol in (None, p.id)]
@@ -111,19 +117,33 @@ def run(args) -> int:
         if args.output:
             target = args.output
             people = [Person(args.athlete, args.start, week) for week in weeks]
-            pages = write_weeks(phase, args.output, args.paper, people, printer=Printer(site_address(args.root)))
+            printer = Printer(site_address(args.root))
+            if is_stdio(args.output):
+                with tempfile.TemporaryDirectory(prefix="handbook-print-") as folder:
+                    pdf = Path(folder) / "checklist.pdf"
+                    pages = write_weeks(phase, pdf, args.paper, people, printer=printer)
+                    write_out(pdf.read_bytes())
+            else:
+                pages = write_weeks(phase, args.output, args.paper, people, printer=printer)
             note = "" if pages == len(people) else f" ({pages} pages: the phase is too long for one a week)"
             if not (args.week or args.weeks) and first > 1:
                 note += f" (week {first} of the phase, the week today falls in; --week N for another)"
-            written.append(f"{args.output}{note}")
+            written.append(f"{'the checklist to standard output' if is_stdio(args.output) else args.output}{note}")
         if args.ics:
             target = args.ics
             start = args.start or today()
             calendar_weeks = weeks if args.weeks or args.week else range(1, phase.max_weeks + 1)
-            args.ics.write_bytes(phase_calendar(phase, start, calendar_weeks, site_address(args.root)))
-            written.append(str(args.ics))
+            calendar = phase_calendar(phase, start, calendar_weeks, site_address(args.root))
+            if is_stdio(args.ics):
+                write_out(calendar)
+                written.append("the calendar to standard output")
+            else:
+                args.ics.write_bytes(calendar)
+                written.append(str(args.ics))
     except OSError as exc:
         print(f"handbook print: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    print(f"Wrote {' and '.join(written)}.")
+    # what was written goes where it does not mix with a file sent to standard output
+    to_stdout = is_stdio(args.output) or is_stdio(args.ics)
+    print(f"Wrote {' and '.join(written)}.", file=sys.stderr if to_stdout else sys.stdout)
     return 0

@@ -13,8 +13,8 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from ..build import BuildFailed
-    from ..serve import Preview
+    from ..build.errors import BuildFailed
+    from ..build.serve import Preview
 
     try:
         preview = Preview(args.root, port=args.port)

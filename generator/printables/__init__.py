@@ -1,4 +1,6 @@
-"""Printable plans: a one-page checklist per phase and a full-plan booklet per protocol, as HTML and PDF.
+"""Printable plans (render stage): a one-page checklist per phase and a full-plan booklet per protocol.
+
+In: the model. Out: HTML and PDF documents (WeasyPrint) and iCalendar files.
 
     printer = Printer(address="https://example.org/handbook/")
     write_phase_pdfs(handbook, out_dir, printer=printer)      # <protocol>/<phase>-a4.pdf, -letter.pdf
@@ -10,26 +12,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import Handbook, Phase, Protocol
+from ..model import Handbook, Phase
 from ..project import site_address
+from ..site.print_links import booklet_path, checklist_path
 from .pdf import Printer, write
-from .render import paper as paper_of, render_checklist
+from .render import render_checklist
 from .sheets import PAPERS, SHORTEST, Paper, Person
 
-__all__ = ["PAPERS", "Paper", "Person", "Printer", "booklet_path", "checklist_html", "checklist_path", "site_address",
+__all__ = ["PAPERS", "Paper", "Person", "Printer", "checklist_html", "site_address",
            "write_booklets", "write_checklist", "write_phase_pdfs", "write_weeks"]
-
-
-def checklist_path(phase: Phase, paper: str | Paper | None) -> str:
-    """Where a phase's checklist goes, relative to the printables folder: '<protocol>/<phase>-a4.pdf' for a PDF,
-    '<protocol>/<phase>.html' for the page to print from a browser (``paper`` None)."""
-    name = f"{phase.id}-{paper_of(paper).id}.pdf" if paper else f"{phase.id}.html"
-    return f"{phase.protocol.id}/{name}"
-
-
-def booklet_path(protocol: Protocol, paper: str | Paper) -> str:
-    """Where a protocol's booklet goes, relative to the printables folder: '<protocol>/<protocol>-plan-a4.pdf'."""
-    return f"{protocol.id}/{protocol.id}-plan-{paper_of(paper).id}.pdf"
 
 
 def checklist_html(phase: Phase, paper: str | Paper | None = None, person: Person = Person(), *,

@@ -11,8 +11,8 @@ import datetime as dt
 
 from icalendar import Calendar, Event, vRecur
 
+from ..content.week import WEEKDAYS
 from ..model import Phase, Session
-from ..week import WEEKDAYS
 from .qr import page_address
 from .sheets import document_date
 

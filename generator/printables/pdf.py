@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model import Phase, Protocol
+from ..system import require_font_subsetting
 from .render import CHECKLIST_MARGIN_MM, paper as paper_of, render_booklet, render_checklist, stylesheet
 from .sheets import DENSITIES, Checklist, Paper, Person
 
@@ -38,6 +39,7 @@ class Printer:
     """Lays out and writes printables, sharing fonts, the parsed stylesheet and fitted layouts between documents."""
 
     def __init__(self, address: str | None = None):
+        require_font_subsetting()
         from weasyprint import CSS  # WeasyPrint takes a moment to load: only printing pays for it
         from weasyprint.text.fonts import FontConfiguration
         from weasyprint.urls import URLFetcher

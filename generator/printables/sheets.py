@@ -11,8 +11,8 @@ import os
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from ..content.week import WEEKDAYS as DAY_NAMES
 from ..model import ACTIONS, SEVERITY_ORDER, Drill, Phase, Prescription, Protocol, Session, WarningSign
-from ..week import WEEKDAYS as DAY_NAMES
 
 WEEKDAYS = tuple(name[:3] for name in DAY_NAMES.values())
 

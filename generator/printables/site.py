@@ -23,17 +23,14 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from jinja2 import pass_context
-from markupsafe import Markup, escape
-
 from ..model import Handbook, Phase, Protocol
-from . import PAPERS, booklet_path, checklist_path
+from ..site.print_links import PRINT_DIR, booklet_path, checklist_path
+from . import PAPERS
 from .cache import Store, digest, fingerprint
 from .pdf import Printer, pdf_bytes
 from .render import render_booklet, render_checklist
 from .sheets import SHORTEST, Checklist, Paper
 
-PRINT_DIR = "print"
 #: Where, in the project, rendered printables are kept between builds.
 PRINT_CACHE = Path(".cache") / "printables"
 
@@ -243,21 +240,6 @@ class _Workers:
     def __exit__(self, *exc) -> None:
         if self.pool:
             self.pool.shutdown(wait=True, cancel_futures=True)
-
-
-def site_link(from_page: str, item: Phase | Protocol, paper: str | None = None) -> str:
-    """The relative address of a printable from a generated page (a path under the docs folder, served with
-    directory URLs as MkDocs does): a phase's checklist page, or its PDF on ``paper``; a protocol's booklet."""
-    target = checklist_path(item, paper) if isinstance(item, Phase) else booklet_path(item, paper or "a4")
-    page = from_page.removesuffix(".md")
-    folder = posixpath.dirname(page) if posixpath.basename(page) == "index" else page
-    return posixpath.relpath(f"{PRINT_DIR}/{target}", folder or ".")
-
-
-@pass_context
-def print_href(context, item: Phase | Protocol, paper: str | None = None) -> Markup:
-    """:func:`site_link` from the page a site template is rendering (its ``page_path``)."""
-    return escape(site_link(context["page_path"], item, paper))
 
 
 class SitePrintables:

@@ -1,6 +1,6 @@
 """The content's long texts (bold, italic, lists, links) as HTML for paper.
 
-Texts are read by :mod:`generator.prose`, the same reader the checker and the
+Texts are read by :mod:`generator.content.prose`, the same reader the checker and the
 site use, and written out again with every piece of text HTML-escaped. Links to
 web and mail addresses keep their address (the print stylesheet shows it after
 the text); links to handbook pages and anything else keep only their text.
@@ -12,8 +12,8 @@ from functools import lru_cache
 
 from markupsafe import Markup, escape
 
-from .. import prose
-from ..prose import Block, Run
+from ..content import prose
+from ..content.prose import Block, Run
 
 _TAGS = {"strong": "strong", "emphasis": "em"}
 

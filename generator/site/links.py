@@ -1,10 +1,11 @@
-"""Handbook links in long texts (``drill:clamshell``, ``phase:load`` …) as addresses relative to a page."""
+"""Handbook links in long texts (``drill:clamshell``, ``phase:load`` …) as addresses relative to a page, or as
+paths under the site (for documents published beside it, such as the FHIR export)."""
 
 from __future__ import annotations
 
+from ..content.prose import Target
 from ..model import Handbook, Protocol
-from ..prose import Target
-from .pages import location, relative
+from .pages import location, page_url, relative
 
 #: link kind -> the attribute of a protocol that lists the items it names.
 _SECTIONS = {"phase": "phases", "warning-sign": "warning_signs", "assessment": "assessments",
@@ -27,3 +28,16 @@ def resolver(handbook: Handbook, page_path: str, protocol: Protocol | None = Non
         return relative(*location(item), page_path) if item is not None else None
 
     return resolve
+
+
+def site_pages(handbook: Handbook):
+    """A function giving the path under the site of a handbook link's page, with its anchor (None when unknown)."""
+
+    def page(target: Target) -> str | None:
+        item = find(handbook, target)
+        if item is None:
+            return None
+        path, anchor = location(item)
+        return page_url(path) + (f"#{anchor}" if anchor else "")
+
+    return page

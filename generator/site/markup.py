@@ -6,7 +6,7 @@ Three ways a value reaches a page, each safe by itself:
   HTML-escapes ``& < > " '`` and backslash-escapes Markdown syntax, so the
   value reads exactly as written.
 * :func:`markdown` (``| md``, ``| inline``) for long-text fields: the text is
-  read by :mod:`generator.prose` and written out again from what it found
+  read by :mod:`generator.content.prose` and written out again from what it found
   (paragraphs, lists, bold, italic, links that pass the allowlist), every
   piece of text escaped as in :func:`plain`; nothing else survives.
 * :func:`title` for page titles, which the theme prints into ``<title>`` and
@@ -24,8 +24,8 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from .. import prose
-from ..prose import Block, Run, Target
+from ..content import prose
+from ..content.prose import Block, Run, Target
 
 #: Markdown characters (Python-Markdown and the pymdownx inline extensions) escaped in plain text.
 _SYNTAX = re.compile(r"([\\`*_{}\[\]|~^=!#:])")

@@ -19,11 +19,11 @@ from markupsafe import Markup
 
 from ..clock import today
 from ..model import Handbook
-from ..printables.site import print_href
 from . import links, markup
 from .glossary import glossary, search_words, terms_in
 from .fields import FieldReference
 from .pages import DRILLS, LIBRARY, LIBRARY_DATA, category_page, label, location, page_url, relative, site_pages
+from .print_links import print_href
 
 DATA_SCHEMA = "data/protocol-data.schema.json"
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"

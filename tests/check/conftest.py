@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check_project
+from generator.checks.run import check_project
 
 REPO = Path(__file__).resolve().parents[2]
 MINI = Path(__file__).parent / "fixtures" / "mini"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator import content as content_module
+from generator.content import load as content_module
 
 
 @pytest.fixture

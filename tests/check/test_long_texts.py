@@ -5,10 +5,9 @@ from __future__ import annotations
 import markdown as python_markdown
 import pytest
 
-from generator import prose
+from generator.content import prose
 from generator.printables import text as paper
 from generator.site.markup import inline, markdown
-
 from tests.site.test_markup import event_handlers
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "pymdownx.escapeall", "pymdownx.details",

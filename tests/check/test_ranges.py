@@ -2,8 +2,8 @@
 
 import pytest
 
-from generator.rules.phase_titles import unnumbered
-from generator.rules.ranges import is_reversed, measure_range
+from generator.checks.rules.phase_titles import unnumbered
+from generator.checks.rules.ranges import is_reversed, measure_range
 
 PROTOCOL = "protocols/mini.yaml"
 

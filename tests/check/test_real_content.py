@@ -5,7 +5,7 @@ The one warning left is W303: the address the handbook will be published at is n
 
 from pathlib import Path
 
-from generator.check import check_project
+from generator.checks.run import check_project
 
 REPO = Path(__file__).resolve().parents[2]
 

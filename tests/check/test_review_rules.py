@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.rules.known import closest, typos
+from generator.checks.rules.known import closest, typos
 
 PROTOCOL = "protocols/mini.yaml"
 SYMMETRY = """\

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from generator.schemas import SchemaSet, yaml_text
+from generator.content.schemas import SchemaSet, yaml_text
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -7,7 +7,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from generator.schemas import SchemaSet
+from generator.content.schemas import SchemaSet
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 SCHEMAS = sorted(SCHEMA_DIR.glob("*.schema.json"))

@@ -3,8 +3,8 @@ drill's sessions put it on about as many days as its dose's times a week (E231, 
 
 import pytest
 
-from generator.rules.session_frequency import is_far
-from generator.week import least_seconds, low_end, merged_dosage
+from generator.checks.rules.session_frequency import is_far
+from generator.content.week import least_seconds, low_end, merged_dosage
 
 PROTOCOL = "protocols/mini.yaml"
 PHASE_END = "    warning_signs: [pain-high]\n    assessments: [step-down-test]\n"

@@ -10,9 +10,9 @@ import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
+from generator.content.schemas import SchemaSet
 from generator.model import load_handbook
 from generator.project import site_address
-from generator.schemas import SchemaSet
 from generator.site.render import render_data
 
 

@@ -2,8 +2,8 @@
 
 import time
 
-from generator.check import check_project
-from generator.source import MAX_BYTES
+from generator.checks.run import check_project
+from generator.content.source import MAX_BYTES
 
 DRILL = "drills/side-plank.yaml"
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.diff import Change, compare, side
-from generator.revisions import load_revision
+from generator.review.changes import Change
+from generator.review.diff import compare, side
+from generator.review.revisions import load_revision
 
 REPO = Path(__file__).resolve().parents[2]
 MINI = REPO / "tests" / "check" / "fixtures" / "mini"
@@ -19,9 +20,10 @@ PROTOCOL = "protocols/mini.yaml"
 class Repository:
     """The mini project under git: edit the working tree, commit, compare."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, content: Path = MINI):
         self.root = root
-        shutil.copytree(MINI, root)
+        shutil.copytree(content / "drills", root / "drills")
+        shutil.copytree(content / "protocols", root / "protocols")
         shutil.copytree(REPO / "schemas", root / "schemas")
         (root / "mkdocs.yml").write_text("site_name: test\nsite_url: https://handbook.test/\n")
         self.git("init", "-q", "-b", "main")
@@ -59,3 +61,9 @@ class Repository:
 @pytest.fixture
 def repository(tmp_path) -> Repository:
     return Repository(tmp_path / "project")
+
+
+@pytest.fixture
+def handbook_repository(tmp_path) -> Repository:
+    """The handbook's own drills and protocols under git, for changes at their real size."""
+    return Repository(tmp_path / "handbook", REPO)

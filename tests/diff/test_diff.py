@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.diff import needed_bump
+from generator.review.diff import needed_bump
 
 
 @pytest.mark.parametrize("old, new, sentence, bump", [
@@ -51,7 +51,8 @@ def test_drill_added_removed_moved_and_dose(repository):
     repository.git("checkout", "--", ".")
     repository.edit("dosage: {per_week: 3}", "dosage: {per_week: 5}")
     assert (repository.only().text, repository.only().bump) == (
-        "Phase 1: Brisk walk on the flat dose 20-30\u00a0min, 3×/week → 20-30\u00a0min, 5×/week", "minor")
+        "Phase 1: Brisk walk on the flat dose 20-30\u00a0min, 3×/week → 20-30\u00a0min, 5×/week "
+        "(more: more days a week)", "minor")
 
 
 def test_warning_signs(repository):
@@ -131,8 +132,8 @@ def test_sessions_and_phase_structure(repository):
     repository.commit("walk-run")
     repository.edit("run_minutes: 1, walk_minutes: 4", "run_minutes: 2, walk_minutes: 3")
     assert (repository.only().text, repository.only().bump) == (
-        "Phase 2 return to running, session 1: 5 × (run 1 min, walk 4 min), 25 min in all on grass → "
-        "5 × (run 2 min, walk 3 min), 25 min in all on grass", "minor")
+        "Phase 2 return to running, stage 1: 5 × (run 1 min, walk 4 min), 25 min in all on grass → "
+        "5 × (run 2 min, walk 3 min), 25 min in all on grass (more: longer runs, shorter walk breaks)", "minor")
     repository.git("checkout", "--", ".")
     repository.edit("      - drill: clamshell-band\n", "      - drill: clamshell-band\n    exit_criteria:\n"
                     "      - {measure: hops-pain-free, operator: \"==\", value: true, within: {days: 14}, text: Ten hops without pain.}\n")
@@ -157,7 +158,8 @@ def test_drill_library_change_counts_for_the_protocols_using_it(repository):
     repository.edit("  reps: 10-15\n", "  reps: 12-15\n", "drills/clamshell.yaml")
     change = repository.only()
     assert (change.protocol, change.affects, change.bump) == (None, ("mini",), "minor")
-    assert change.text == "Drill 'Clamshell': default dose 3 × 10-15 reps, each side → 3 × 12-15 reps, each side"
+    assert change.text == ("Drill 'Clamshell': default dose 3 × 10-15 reps, each side → 3 × 12-15 reps, each side "
+                           "(more: more reps)")
 
 
 def test_a_phase_whose_criteria_are_all_replaced_by_a_group(repository):
@@ -186,8 +188,8 @@ def test_a_session_reworded_is_one_editorial_change_said_once(repository):
     repository.commit("a week")
     repository.edit("note: Walk at an easy pace.", "note: Walk at a gentle pace.")
     change = repository.only()
-    assert (change.text, change.bump, change.kind) == ("Phase 1, session 'Walk': note reworded", "patch", "editorial")
+    assert (change.text, change.bump, change.kind) == ("Phase 1 week, session 'Walk': note reworded", "patch", "editorial")
     repository.git("checkout", "--", ".")
     repository.edit("days: [tue, thu, sat]", "days: [tue, fri, sun]")
     change = repository.only()
-    assert change.text == "Phase 1, session 'Walk': days tue, thu, sat → tue, fri, sun" and change.bump == "minor"
+    assert change.text == "Phase 1 week, session 'Walk': days Tue, Thu, Sat → Tue, Fri, Sun" and change.bump == "minor"

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
-from generator import diff_report
+from check_jsonschema.cli.main_command import main as check_jsonschema
+from jsonschema import Draft202012Validator
+
 from generator.cli import main
-from generator.diff import compare, side
-from generator.revisions import load_revision
+from generator.review import report as diff_report
+from generator.review.diff import compare, side
+from generator.review.revisions import load_revision
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _summary(repository):
@@ -68,8 +75,70 @@ def test_command_compares_two_revisions_and_defaults_to_main(repository, capsys)
     assert "text reworded" in capsys.readouterr().out
 
 
-def test_the_comment_mentions_nobody_and_keeps_each_change_on_its_line(repository):
-    repository.edit("text: Pain at most 2/10 while walking.", "text: Pain at most 2/10 while walking; ask @physio-team.")
-    body = diff_report.comment_body(_summary(repository))
-    assert "@" not in body and "&#64;physio-team" in body
+def test_the_comment_keeps_each_change_on_its_line():
     assert diff_report.escape("one\r\ntwo\rthree") == "one  two three"
+
+
+SCHEMA = REPO / "schemas" / "diff.schema.json"
+#: what GitHub reads as an @mention of a user or team: an '@' after no letter, digit or backtick, then a name.
+MENTION = re.compile(r"(?<![A-Za-z0-9`])@[A-Za-z0-9]")
+
+
+def test_json_carries_each_change_as_data_valid_by_its_own_schema(repository, capsys, tmp_path):
+    repository.edit("value: 2\n        text: Pain at most 2/10", "value: 3\n        text: Pain at most 3/10")
+    repository.edit("      - drill: clamshell\n", "      - drill: clamshell\n        dosage: {sets: 2}\n")
+    repository.edit("text: Pain at most 3/10 while walking.", "text: Pain no higher than 3/10 while walking.")
+    repository.edit("  reps: 12\n", "  reps: 15\n", "drills/clamshell-band.yaml")
+    assert main(["--root", str(repository.root), "diff", "HEAD", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    Draft202012Validator(json.loads(SCHEMA.read_text()), format_checker=Draft202012Validator.FORMAT_CHECKER).validate(data)
+    assert check_jsonschema(["--schemafile", str(SCHEMA), _written(tmp_path, data)], standalone_mode=False) == 0
+    rows = {(c["item_type"], c["item"], c["field"], c["class"], c["bump"]): (c["protocol"], c["phase"], c["old"], c["new"])
+            for c in data["changes"]}
+    assert rows == {
+        ("exit-criterion", "pain-during", "value", "loosened", "major"): ("mini", "settle", 2, 3),
+        ("exit-criterion", "pain-during", "text", "reworded", "patch"): (
+            "mini", "settle", "Pain at most 2/10 while walking.", "Pain no higher than 3/10 while walking."),
+        ("phase-drill", "clamshell", "dosage", "less", "minor"): (
+            "mini", "settle", {"sets": 3, "reps": "10-15", "side": "each"}, {"sets": 2, "reps": "10-15", "side": "each"}),
+        ("drill", "clamshell-band", "dosage", "more", "minor"): (
+            None, None, {"sets": 3, "reps": 12, "side": "each"}, {"sets": 3, "reps": 15, "side": "each"}),
+    }
+
+
+def test_the_schema_refuses_a_change_without_its_data():
+    change = {"protocol": "mini", "phase": None, "place": "Phase 1", "change": "x", "text": "Phase 1: x",
+              "kind": "clinical", "bump": "minor", "words": [], "affects": ["mini"]}
+    errors = list(Draft202012Validator(json.loads(SCHEMA.read_text())).iter_errors(
+        {"base": "a", "head": "b", "versions": [], "changes": [change]}))
+    assert errors and all("is a required property" in e.message for e in errors)
+
+
+def _written(folder, data) -> str:
+    path = folder / "diff.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return str(path)
+
+
+def test_mentions_in_the_content_notify_nobody(repository):
+    repository.edit("text: Pain at most 2/10 while walking.", "text: Pain at most 2/10 while walking; ask @physio-team.")
+    repository.edit("name: Clamshell\n", "name: Clamshell (@coach)\n", "drills/clamshell.yaml")
+    repository.edit("    name: Step-down test\n", "    name: Step-down test for @clinic/physios\n")
+    body = diff_report.comment_body(_summary(repository))
+    assert MENTION.findall(body) == []
+    for written in ("@\u200dphysio-team", "@\u200dcoach", "@\u200dclinic/physios"):
+        assert written in body
+    assert body.count("@") == body.count("@\u200d")
+
+
+def test_comment_to_standard_output_is_the_comment_alone(repository, tmp_path):
+    """``--comment -`` prints the comment instead of the report, and writes no file named '-'."""
+    import subprocess
+    import sys
+
+    repository.edit("    severity: red\n    action: stop-and-contact-clinician", "    severity: amber\n    action: step-back")
+    run = subprocess.run([sys.executable, "-m", "generator", "--root", str(repository.root), "diff", "HEAD",
+                          "--comment", "-"], capture_output=True, text=True, cwd=tmp_path)
+    assert run.returncode == 0 and run.stderr == ""
+    assert run.stdout.startswith(diff_report.MARKER) and "severity red → amber \\(softened\\)" in run.stdout
+    assert not (tmp_path / "-").exists() and not (repository.root / "-").exists()

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator.check import check_project
+from generator.checks.run import check_project
+from generator.content.schemas import SchemaSet
 from generator.model import load_handbook
-from generator.publishing import with_address_problem
-from generator.schemas import SchemaSet
+from generator.review.publishing import with_address_problem
 from generator.site.render import render_pages
 
 NEXT = "  reviewers: [Sports physiotherapist]\n"

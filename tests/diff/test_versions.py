@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from generator.checks.run import check_project
 from generator.cli import main
-from generator.check import check_project
-from generator.version_numbers import bump_between, raised
-from generator.versions import with_version_problems
+from generator.content.version_numbers import bump_between, raised
+from generator.review.versions import with_version_problems
 
 LOOSENED = ("value: 2\n        text: Pain at most 2/10", "value: 3\n        text: Pain at most 3/10")
 REWORDED = ("text: Pain at most 2/10 while walking.", "text: Pain no higher than 2/10 while walking.")
@@ -78,3 +78,37 @@ def test_check_since_exits_1_on_a_version_problem(repository, capsys):
 def test_unknown_base_is_a_usage_failure(repository, capsys):
     assert main(["--root", str(repository.root), "check", "--since", "no-such-branch"]) == 2
     assert "'no-such-branch' is not a commit" in capsys.readouterr().err
+
+
+def _kind_problems(repository):
+    result = with_version_problems(repository.root, "HEAD", check_project(repository.root))
+    return [p for p in result.errors if p.code in ("E407", "E408")]
+
+
+def test_a_changelog_kind_smaller_than_the_change_fails_at_the_kind(repository):
+    repository.edit(*LOOSENED)
+    _release(repository, "2.0.0", "patch")
+    [problem] = _kind_problems(repository)
+    text = (repository.root / "protocols/mini.yaml").read_text()
+    assert (problem.code, text.split("\n")[problem.line - 1].strip()) == ("E408", "kind: patch")
+    assert problem.message == (
+        "the entry for version 2.0.0 says 'kind: patch' (a wording change), but its changes are a change in clinical "
+        "approach (Phase 1 exit: Pain during activity ≤ 2/10 → ≤ 3/10 (loosened)); write 'kind: major' so that "
+        "readers of the changelog know")
+    (repository.root / "protocols/mini.yaml").write_text(problem.fix.apply(text))
+    assert _kind_problems(repository) == [] and _problems(repository) == []
+
+
+def test_a_changelog_kind_as_large_as_the_change_or_larger_passes(repository):
+    repository.edit(*REWORDED)
+    _release(repository, "1.1.0", "minor")
+    assert _kind_problems(repository) == []
+
+
+def test_a_kind_that_disagrees_with_its_version_step_is_said_once(repository):
+    repository.edit(*LOOSENED)
+    repository.edit('version: "1.0.0"', 'version: "2.0.0"')
+    repository.edit("reviewed:", "changes:\n  - version: \"2.0.0\"\n    date: 2026-12-01\n    kind: patch\n"
+                                  "    summary: Looser gate.\n  - version: \"1.0.0\"\n    date: 2026-11-01\n"
+                                  "    kind: major\n    summary: First version.\nreviewed:")
+    assert [p.code for p in _kind_problems(repository)] == ["E407"]

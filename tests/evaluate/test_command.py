@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.log import read_log, to_csv
+from generator.content.schemas import SchemaSet
+from generator.evaluate.log import read_log, to_csv
 from generator.model import load_handbook
-from generator.schemas import SchemaSet
 
 REPO = Path(__file__).resolve().parents[2]
 LOGS = Path(__file__).parent / "logs"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.log import read_log, to_csv, to_json
-from generator.schemas import SchemaSet
+from generator.content.schemas import SchemaSet
+from generator.evaluate.log import read_log, to_csv, to_json
 
 REPO = Path(__file__).resolve().parents[2]
 PROTOCOL = yaml.safe_load((REPO / "protocols" / "itbs-runners.yaml").read_text(encoding="utf-8"))

@@ -1,4 +1,4 @@
-"""The shared CSV log vectors (tests/vectors/logs.json) read and written by generator/log.py; node runs the same
+"""The shared CSV log vectors (tests/vectors/logs.json) read and written by generator/evaluate/log.py; node runs the same
 file against the browser's log.js (tests/js/log.test.mjs)."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.log import LogError, read_log, to_csv
-from generator.schemas import SchemaSet
+from generator.content.schemas import SchemaSet
+from generator.evaluate.log import LogError, read_log, to_csv
 
 REPO = Path(__file__).resolve().parents[2]
 VECTORS = json.loads((REPO / "tests" / "vectors" / "logs.json").read_text(encoding="utf-8"))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.evaluate import evaluate_phase
+from generator.evaluate.engine import evaluate_phase
 from generator.model import load_handbook
 
 REPO = Path(__file__).resolve().parents[2]

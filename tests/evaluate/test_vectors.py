@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.evaluate import evaluate_phase, evaluate_rule
+from generator.evaluate.engine import evaluate_phase, evaluate_rule
 
 VECTORS = json.loads((Path(__file__).resolve().parents[1] / "vectors" / "rules.json").read_text(encoding="utf-8"))
 MEASURES = {measure["id"]: measure for measure in VECTORS["measures"]}

@@ -13,6 +13,8 @@ REPO = Path(__file__).resolve().parents[2]
 FIXTURE = REPO / "tests" / "site" / "fixtures" / "content"
 #: a handbook address for tests ('.test' is reserved for testing, RFC 2606).
 ADDRESS = "https://handbook.test/"
+#: the publisher the tests give (the handbook's site_name).
+PUBLISHER = "Test handbook"
 
 
 @pytest.fixture(scope="session")

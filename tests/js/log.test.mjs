@@ -1,5 +1,5 @@
 // The browser's log format (site_src/assets/js/log.js) on the shared CSV vectors that pytest runs against
-// generator/log.py, a round trip through each form, and problems reported at their row.
+// generator/evaluate/log.py, a round trip through each form, and problems reported at their row.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import test from "node:test";

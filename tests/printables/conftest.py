@@ -10,7 +10,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from generator.build import build_site
+from generator.build.pipeline import build_site
 from generator.model import load_handbook
 from generator.printables import Printer, write_booklets, write_phase_pdfs
 

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from generator.printables import booklet_path, checklist_path
+from generator.site.print_links import booklet_path, checklist_path
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
@@ -39,7 +39,7 @@ def test_the_booklet_describes_every_drill_assessment_and_warning_sign(handbook,
         assert pdf.plain(sign.description) in text and sign.action_text in text, sign.id
 
 
-def test_booklet_pages_are_numbered_and_the_contents_give_the_pages(handbook, printed, pdf):
+def test_booklet_pages_are_numbered_and_the_contents_give_the_pages(handbook, printed, pdf, poppler):
     protocol = handbook.protocols[0]
     path = printed / booklet_path(protocol, "a4")
     pages = pdf.pages(path)

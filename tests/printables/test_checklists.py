@@ -6,8 +6,8 @@ import pytest
 from pypdf import PdfReader
 
 from generator.model import ACTIONS, SEVERITY_ORDER, Rule
-from generator.printables import checklist_path
 from generator.printables.sheets import sign_groups
+from generator.site.print_links import checklist_path
 
 PAGE_SIZES = {"a4": (595, 842), "letter": (612, 792)}
 

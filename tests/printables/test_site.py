@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_site
-from generator.printables import booklet_path, checklist_path
-from generator.printables.site import PRINT_DIR, site_link
+from generator.build.pipeline import build_site
+from generator.site.print_links import PRINT_DIR, booklet_path, checklist_path, site_link
 
 
 def _print_links(page: Path) -> dict[str, Path]:

@@ -117,7 +117,7 @@ def test_the_calendar_has_one_event_per_session_with_its_drills(project, tmp_pat
     assert "Made-up drill number 1" in strength["description"] and PAGE in strength["description"]
 
 
-def test_the_qr_code_decodes_to_the_phase_page(project, tmp_path):
+def test_the_qr_code_decodes_to_the_phase_page(project, tmp_path, poppler):
     out = tmp_path / "sheet.pdf"
     assert _print(project, "-o", str(out)) == 0
     subprocess.run(["pdftoppm", "-r", "200", "-png", "-singlefile", str(out), str(tmp_path / "sheet")], check=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import shutil
 import socketserver
 import threading
@@ -13,13 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import DOCS_DIR, MANIFEST, build_site
+from generator.build.pipeline import DOCS_DIR, MANIFEST, build_site
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "content"
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
 def _hand_written(docs: Path):
@@ -102,26 +100,25 @@ def site_url(real_site):
         yield url
 
 
-def _missing_browser() -> str | None:
+def _missing_browser() -> tuple[str, str] | None:
+    """What the browser tests lack, and the command that installs it; None when nothing is missing."""
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        return "the playwright package is not installed"
+        return "the playwright package is not installed", ".venv/bin/pip install -e '.[test]'"
     if not CHROMIUM.is_file():
-        return f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
+        return f"Chromium is not installed at {CHROMIUM}", "sudo apt-get install chromium"
     if not AXE.is_file():
-        return "axe-core is not installed (npm ci)"
+        return "axe-core is not installed", "npm ci"
     return None
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """Debian's Chromium driven by Playwright; skipped with a reason outside CI, an error in CI."""
+def browser(unavailable):
+    """Debian's Chromium driven by Playwright; without it the tests fail and say what to install."""
     missing = _missing_browser()
     if missing:
-        if IN_CI:
-            pytest.fail(f"browser tests must run in CI, but {missing}")
-        pytest.skip(missing)
+        unavailable("browser", *missing)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import DOCS_DIR, build_site, generate
+from generator.build.pipeline import DOCS_DIR, build_site, generate
+from generator.content.schemas import SchemaSet
 from generator.model import ContentError, load_handbook
-from generator.schemas import SchemaSet
 from generator.site.render import Renderer, render_pages
 
 HOSTILE = "Clam <script>alert(1)</script> shell"

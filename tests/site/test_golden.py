@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.content.schemas import SchemaSet
 from generator.model import load_handbook
-from generator.schemas import SchemaSet
 from generator.site.pages import FIELDS
 from generator.site.render import render_pages
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import shutil
 import subprocess
 from pathlib import Path
 from urllib.parse import urljoin
@@ -19,9 +18,9 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from generator.build import build_site
-from generator.check import check_project
-from generator.schemas import SchemaSet
+from generator.build.pipeline import build_site
+from generator.checks.run import check_project
+from generator.content.schemas import SchemaSet
 
 from .conftest import FIXTURE, make_project, serving
 
@@ -173,10 +172,8 @@ def _off_the_page(pdf: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("kind", ["checklists", "booklets"])
-def test_no_printed_text_runs_off_its_page(hostile_site, kind):
+def test_no_printed_text_runs_off_its_page(hostile_site, kind, poppler):
     site, _ = hostile_site
-    if not shutil.which("pdftotext"):
-        pytest.skip("pdftotext (poppler-utils) is not installed")
     pdfs = [pdf for pdf in sorted((site / "print").rglob("*.pdf")) if ("-plan-" in pdf.name) == (kind == "booklets")]
     assert pdfs
     assert [word for pdf in pdfs for word in _off_the_page(pdf)] == []

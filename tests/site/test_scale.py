@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import DOCS_DIR, generate, mkdocs_build
+from generator.build.pipeline import DOCS_DIR, generate, mkdocs_build
 from generator.site.pages import PER_PAGE
 
 REPO = Path(__file__).resolve().parents[2]

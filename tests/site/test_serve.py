@@ -13,7 +13,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from generator.serve import Preview
+from generator.build.serve import Preview
 
 
 def free_port() -> int:

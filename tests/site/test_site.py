@@ -11,9 +11,9 @@ import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from generator.build import build_site
+from generator.build.pipeline import build_site
+from generator.content.schemas import SchemaSet
 from generator.model import load_handbook
-from generator.schemas import SchemaSet
 from generator.site.fields import FieldReference
 
 

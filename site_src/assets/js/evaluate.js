@@ -1,6 +1,6 @@
 // Evaluate exit criteria and warning-sign rules against an athlete's log, in the browser.
 //
-// The same semantics as generator/evaluate.py (written once for clinicians in the guide's page
+// The same semantics as generator/evaluate/engine.py (written once for clinicians in the guide's page
 // "How rules are evaluated"), the same input (rules, measures and log entries as plain data, as in
 // the published site/data/<protocol>.json) and the same result shape; both run tests/vectors/rules.json
 // and the clinician-judged logs in tests/vectors/scenarios.json. A rule is read as of a day (`today`):

@@ -1,5 +1,5 @@
 // An athlete's log in the browser: read and written as the same JSON and CSV that `handbook evaluate` reads
-// (generator/log.py), and checked the same way: each value against its measure, dates not in the future and
+// (generator/evaluate/log.py), and checked the same way: each value against its measure, dates not in the future and
 // in order, phases and measures of the protocol. Problems are "line:column: message" texts.
 
 export const FIRST_COLUMNS = ["date", "time", "phase", "activity", "session", "drills"];
@@ -19,9 +19,9 @@ export class LogError extends Error {
   }
 }
 
-// a map with no inherited keys, so ids such as '__proto__' or 'toString' are unknown, as in generator/log.py
+// a map with no inherited keys, so ids such as '__proto__' or 'toString' are unknown, as in generator/evaluate/log.py
 const byId = (items) => Object.assign(Object.create(null), Object.fromEntries(items.map((item) => [item.id, item])));
-/** The largest log read (generator/log.py MAX_LOG_BYTES). */
+/** The largest log read (generator/evaluate/log.py MAX_LOG_BYTES). */
 export const MAX_LOG_BYTES = 2 * 2 ** 20;
 // first characters with which a spreadsheet reads a cell as a formula; such a text cell is written after a "'".
 const FORMULA_START = ["=", "+", "-", "@", "\t", "\r"];
@@ -30,7 +30,7 @@ const inert = (text) => (FORMULA_START.some((start) => text.startsWith(start)) ?
 export const ACTIVITIES = ["walk", "walk-run", "run", "tempo-run", "downhill-run", "strength", "cross-training",
   "mobility", "test", "rest"];
 
-/** The measures sharing most words with `word`, in protocol order among equals (as generator/log.py). */
+/** The measures sharing most words with `word`, in protocol order among equals (as generator/evaluate/log.py). */
 export function nearestMeasures(word, measures, count = 3) {
   const words = new Set(word.toLowerCase().replaceAll("_", "-").split("-"));
   const shared = measures.map((measure) => [measure, measure.id.split("-").filter((part) => words.has(part)).length]);
@@ -46,7 +46,7 @@ function unknownMeasure(id, protocol) {
   return `'${id}' is not a measure of ${protocol.id}${hint}`;
 }
 
-// the highest value of each kind of measure unless max says otherwise (generator/rules/ranges.py KIND_MAX).
+// the highest value of each kind of measure unless max says otherwise (generator/checks/rules/ranges.py KIND_MAX).
 const KIND_MAX = { scale: 10, minutes: 1440, seconds: 86400, percent: 1000, count: 100000, distance: 1000 };
 
 /** The lowest and highest value of a measure: 0 up to the kind's highest unless min or max say otherwise. */
@@ -129,7 +129,7 @@ export function readJson(text, protocol, today) {
   return data.entries;
 }
 
-/** The entries as the CLI writes them (generator/log.py to_json). */
+/** The entries as the CLI writes them (generator/evaluate/log.py to_json). */
 export function writeJson(entries) {
   return `${JSON.stringify({ entries }, null, 2)}\n`;
 }
@@ -179,7 +179,7 @@ export function csvRows(text) {
   return rows;
 }
 
-/** A CSV cell's value: a number, true or false for yes/no, else the text as written (generator/log.py _cell). */
+/** A CSV cell's value: a number, true or false for yes/no, else the text as written (generator/evaluate/log.py _cell). */
 export function cellValue(text, measure) {
   const kind = measure && measure.kind;
   const lower = text.toLowerCase();
@@ -232,7 +232,7 @@ const shown = (value) => (typeof value === "boolean" ? (value ? "yes" : "no") : 
 const quoted = (text) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
 
 /** The entries as CSV, one row per entry: the measures in the protocol's order, then any others
- * (generator/log.py to_csv). */
+ * (generator/evaluate/log.py to_csv). */
 export function writeCsv(entries, protocol) {
   const order = protocol.measures.map((measure) => measure.id);
   const used = new Set(entries.flatMap((entry) => Object.keys(entry.values)));

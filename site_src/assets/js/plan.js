@@ -18,7 +18,7 @@ export function localToday(now = new Date()) {
   return isoDay(Math.floor((now.getTime() - now.getTimezoneOffset() * 60000) / DAY_MS));
 }
 
-/** A drill's dose in words, its default with the phase's override on top (as generator/model.py Dosage.text). */
+/** A drill's dose in words, its default with the phase's override on top (as generator/model/drills.py Dosage.text). */
 export function doseText(defaults = {}, override = {}) {
   const base = AMOUNTS.some((key) => key in override)
     ? Object.fromEntries(Object.entries(defaults).filter(([key]) => !AMOUNTS.includes(key))) : defaults;

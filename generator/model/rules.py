@@ -1,0 +1,148 @@
+"""Rules a program can evaluate (a measure against a threshold), put into words, and exit criteria."""
+
+from __future__ import annotations
+
+import operator as op
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from .measures import Measure
+from .references import Evidence, Reference
+from .words import NBSP, number
+
+OPERATORS = {"<": (op.lt, "<"), "<=": (op.le, "≤"), "==": (op.eq, "="), ">=": (op.ge, "≥"), ">": (op.gt, ">")}
+
+
+def look_back(days: int | None) -> str:
+    """', in the last 7 days' for a rule's own look-back; nothing without one."""
+    return f", in the last {days} {'day' if days == 1 else 'days'}" if days else ""
+
+
+@dataclass(frozen=True)
+class Sustained:
+    count: int
+    period: str
+
+    def text(self) -> str:
+        if self.count == 1:
+            return f"for 1 {self.period.removesuffix('s')}"
+        return f"for {self.count} consecutive {self.period}"
+
+
+@dataclass(eq=False)
+class Rule:
+    """A condition a program can evaluate: a measure compared with a threshold (operator and value) or a range
+    (``between``), optionally as the ``change`` from the previous period, and how long it must hold.
+
+    :mod:`generator.evaluate.engine` evaluates rules against a log; here they are put into words.
+    """
+
+    measure: Measure
+    operator: str | None
+    value: Any
+    sustained: Sustained | None = None
+    between: tuple | None = None
+    change: str | None = None
+    #: how many days back the rule looks (its own look-back; a group's applies to the rules inside it).
+    within: int | None = None
+    #: the activities whose entries count, when the rule is about some only.
+    activity: tuple[str, ...] | None = None
+    #: with how many weeks before the last 7 days' total is compared (a load rule).
+    increase: int | None = None
+    #: a warning sign judged on the latest value of each activity on its own.
+    by_activity: bool = False
+
+    @property
+    def measures(self) -> list[Measure]:
+        return [self.measure]
+
+    def holds(self, observed) -> bool:
+        """Whether one observed value satisfies the comparison.
+
+        Categorical values compare by their place in the measure's list (best first),
+        so ``<= fair`` means good or fair.
+        """
+        if self.between:
+            return self.between[0] <= observed <= self.between[1]
+        compare = OPERATORS[self.operator][0]
+        if self.measure.kind == "categorical":
+            order = self.measure.values
+            if observed not in order:
+                raise ValueError(f"{observed!r} is not one of {', '.join(order)}")
+            return compare(order.index(observed), order.index(self.value))
+        return compare(observed, self.value)
+
+    def met_by(self, history: Sequence) -> bool:
+        """Whether the latest observations (oldest first) satisfy the rule for as long as it must hold."""
+        needed = self.sustained.count if self.sustained else 1
+        recent = list(history)[-needed:]
+        return len(recent) == needed and all(self.holds(v) for v in recent)
+
+    def comparison(self) -> str:
+        """'≤ 2 /10', '3-5 /10'."""
+        if self.between:
+            low, high = self.between
+            return f"{number(low)}-{self.measure.shown(high)}"
+        return f"{OPERATORS[self.operator][1]} {self.measure.shown(self.value)}"
+
+    def text(self, with_look_back: bool = True) -> str:
+        """'Pain during running ≤ 2 /10 for 3 consecutive sessions, in the last 7 days', 'Pain during activity 3-5 /10',
+        'Pain during activity, change from the previous week > 0 /10'."""
+        activity = f" on {' or '.join(a.replace('-', ' ') + 's' for a in self.activity)}" if self.activity else ""
+        each = ", the latest of each kind of session" if self.by_activity else ""
+        return self._words() + activity + each + (look_back(self.within) if with_look_back else "")
+
+    def _words(self) -> str:
+        name = self.measure.name
+        if self.increase:
+            return (f"{name}, last 7 days against the weekly average of the {self.increase} weeks before: "
+                    f"{OPERATORS[self.operator][1]} {number(self.value)}{NBSP}%")
+        if self.change:
+            return f"{name}, change from the previous {self.change.removesuffix('s')} {self.comparison()}"
+        if self.measure.kind == "categorical" and not self.between:
+            accepted = [v for v in self.measure.values if self.holds(v)]
+            words = f"{name}: {' or '.join(accepted)}"
+        elif self.measure.kind == "boolean":
+            words = f"{name}: {self.measure.shown(self.value)}"
+        else:
+            words = f"{name} {self.comparison()}"
+        return f"{words} {self.sustained.text()}" if self.sustained else words
+
+
+@dataclass(eq=False)
+class RuleGroup:
+    """Rules joined: ``all`` of them must hold, or ``any`` one of them."""
+
+    combine: str
+    parts: list
+    within: int | None = None
+    by_activity: bool = False
+
+    @property
+    def measures(self) -> list[Measure]:
+        return list({id(m): m for part in self.parts for m in part.measures}.values())
+
+    @property
+    def measure(self) -> Measure:
+        """The measure of the first rule: the one whose test the criterion points to."""
+        return self.measures[0]
+
+    def text(self, with_look_back: bool = True) -> str:
+        """'Pain during activity 3-5 /10 and Pain settled by the next morning: yes'; groups inside in brackets."""
+        joined = f" {'and' if self.combine == 'all' else 'or'} "
+        words = joined.join(f"({part.text(with_look_back)})" if isinstance(part, RuleGroup) else
+                            part.text(with_look_back) for part in self.parts)
+        each = ", the latest of each kind of session" if self.by_activity else ""
+        return words + each + (look_back(self.within) if with_look_back else "")
+
+
+@dataclass(eq=False)
+class Criterion:
+    rule: Rule | RuleGroup
+    text: str
+    references: list[Reference] = field(default_factory=list)
+    evidence: Evidence | None = None
+
+    @property
+    def threshold(self) -> str:
+        return self.rule.text()
