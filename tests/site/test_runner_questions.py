@@ -65,6 +65,10 @@ QUESTIONS = {
     "test where they press on the side of the knee": (P + "assessments/",),
     "butt exercises": (D + "glute-bridge/",),
     "turbo trainer": (D + "stationary-cycling/",),
+    "KT tape on my knee": (GLOSSARY,),
+    "is a spin class ok": (D + "stationary-cycling/", P + "load-and-condition/"),
+    "pistol squats": (D + "single-leg-squat/",),
+    "DOMS after strength work": (SIGNS,),
 }
 
 
