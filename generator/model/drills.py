@@ -104,6 +104,8 @@ class Drill:
     common_errors: list[str] = field(default_factory=list)
     stop_if: list[str] = field(default_factory=list)
     evidence: Evidence | None = None
+    #: the pose data the drill's figure is drawn from (see :mod:`generator.figures`).
+    figure: dict | None = field(default=None, repr=False)
     regression: Drill | None = field(default=None, repr=False)
     progression: Drill | None = field(default=None, repr=False)
     references: list[Reference] = field(default_factory=list)

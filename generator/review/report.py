@@ -106,7 +106,7 @@ def markdown(summary: Summary) -> str:
     lines += ["| Protocol | Version | The changes need | |", "| --- | --- | --- | --- |"]
     for row in summary.versions():
         mark = "✅" if row["ok"] else f"❌ raise to a **{row['needs']}** version"
-        lines.append(f"| {escape(row['title'])} | {row['from'] or '—'} → {row['to'] or '—'} | "
+        lines.append(f"| {escape(row['title'])} | {escape(str(row['from'] or '—'))} → {escape(str(row['to'] or '—'))} | "
                      f"{row['needs'] or 'no new version'} | {mark} |")
     for title, places in summary.groups().items():
         lines += ["", f"### {escape(title)}"]

@@ -8,6 +8,7 @@ comparison are checked models; ``None`` stands for the working tree.
 from __future__ import annotations
 
 import io
+import shutil
 import subprocess
 import tarfile
 import tempfile
@@ -21,6 +22,8 @@ from ..checks.run import CheckResult, check_project
 LINKING = {"E201", "E202", "E203", "E204", "E205", "E206", "E207", "E208", "E211", "E215", "E219"}
 #: what a revision needs for its content to be loaded and checked.
 PARTS = ("drills", "protocols", "schemas")
+#: every attribute that changes what ``git archive`` gives for a path, unset (info/attributes outranks the tree's).
+AS_COMMITTED = "* -export-ignore -export-subst -ident -filter -text -eol -working-tree-encoding\n"
 #: the branch a pull request merges into, tried in this order.
 MAIN_BRANCHES = ("main", "origin/main")
 
@@ -55,17 +58,37 @@ def default_base(root: Path) -> str:
     raise RevisionError("no 'main' branch to compare with; name the base revision, for example 'handbook diff v1.0'")
 
 
-def _extract(root: Path, revision: str, folder: Path) -> None:
+def _archive(root: Path, tree: str, parts: list[str]) -> bytes:
+    """``git archive`` of ``parts`` of ``tree`` as committed, whatever the revision's .gitattributes say: run in a
+    scratch repository that borrows ``root``'s objects and unsets, for every path, the attributes that would leave
+    a file out (export-ignore), rewrite its text (export-subst, ident, eol) or run a filter on it."""
+    common = Path(git(root, "rev-parse", "--git-common-dir").decode().strip())
+    objects = (common if common.is_absolute() else root / common).resolve() / "objects"
+    with tempfile.TemporaryDirectory(prefix="handbook-archive-") as scratch:
+        git(Path(scratch), "init", "--quiet", "--bare")
+        (Path(scratch) / "objects" / "info").mkdir(parents=True, exist_ok=True)
+        (Path(scratch) / "objects" / "info" / "alternates").write_text(f"{objects}\n", encoding="utf-8")
+        (Path(scratch) / "info").mkdir(exist_ok=True)
+        (Path(scratch) / "info" / "attributes").write_text(AS_COMMITTED, encoding="utf-8")
+        return git(Path(scratch), "archive", "--format=tar", tree, "--", *parts)
+
+
+def _extract(root: Path, revision: str, folder: Path, schemas: Path | None = None) -> None:
     prefix = git(root, "rev-parse", "--show-prefix").decode().strip()
     tree = f"{revision}:{prefix}"
     present = set(git(root, "ls-tree", "--name-only", tree).decode().split("\n"))
-    parts = [part for part in PARTS if part in present]
+    parts = [part for part in PARTS if part in present and not (schemas and part == "schemas")]
     if "protocols" not in parts:
         raise RevisionError(f"{revision} has no protocols/ folder")
-    archive = git(root, "archive", "--format=tar", tree, "--", *parts)
+    archive = _archive(root, tree, parts)
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(folder, filter="data")
-    if "schemas" not in parts:
+        try:
+            tar.extractall(folder, filter="data")
+        except tarfile.FilterError as exc:  # a link to a file outside the content, say
+            raise RevisionError(f"{revision} holds {exc.tarinfo.name}, which is not content: {exc}") from None
+    if schemas:
+        shutil.copytree(schemas, folder / "schemas")
+    elif "schemas" not in parts:
         raise RevisionError(f"{revision} has no schemas/ folder")
 
 
@@ -86,8 +109,9 @@ def _checked(name: str, result: CheckResult, earlier: bool = False) -> Revision:
     return Revision(name, result)
 
 
-def load_revision(root: Path, revision: str | None) -> Revision:
-    """The checked content of ``revision``, or of the working tree when it is None."""
+def load_revision(root: Path, revision: str | None, schemas: Path | None = None) -> Revision:
+    """The checked content of ``revision``, or of the working tree when it is None; a revision's content is
+    checked against its own schemas, or against the folder ``schemas`` when given."""
     if revision is None:
         return _checked("the working tree", check_project(root))
     try:
@@ -95,5 +119,5 @@ def load_revision(root: Path, revision: str | None) -> Revision:
     except RevisionError:
         raise RevisionError(f"'{revision}' is not a commit, branch or tag of this repository") from None
     with tempfile.TemporaryDirectory(prefix="handbook-revision-") as folder:
-        _extract(root, commit, Path(folder))
+        _extract(root, commit, Path(folder), schemas)
         return _checked(revision, check_project(Path(folder)), earlier=True)

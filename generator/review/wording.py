@@ -6,6 +6,7 @@ import difflib
 from dataclasses import replace
 
 from ..content.week import SESSION_PARTS
+from ..figures.words import figure_changes
 from ..model import ACTIONS, SEVERITY_ORDER, Phase, Rule
 from ..model.sessions import RunSession
 from .changes import MAJOR, MINOR, PATCH, SECTIONS, Change, Side
@@ -443,8 +444,11 @@ class Wording:
             way = dose_direction(old, new)
             return self._change(place, f"default dose {doses[0]} → {doses[1]}{way.words}", MINOR,
                                 cls=way.way if way.way != "same" else "changed")
+        def figure(place, old, new, phase) -> list[Change]:
+            return [self._change(place, line if line.startswith("figure") else f"figure, {line}", PATCH)
+                    for line in figure_changes(old, new)]
         return [replace(c, protocol=None, phase=None, affects=tuple(affects), **ids)
-                for c in self._fields(place, before, after, names, {"dosage": dosage})]
+                for c in self._fields(place, before, after, names, {"dosage": dosage, "figure": figure})]
 
     def renamed_drill(self, old_id: str, new_id: str) -> Change:
         """A drill whose id changed and nothing else: its pages move, every use of it follows."""

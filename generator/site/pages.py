@@ -19,6 +19,9 @@ CATEGORIES = f"{DRILLS}/category"
 FIELDS = "clinicians/fields.md"
 CONTRIBUTING = "clinicians/index.md"
 CHANGING = "clinicians/changing.md"
+POSES = "clinicians/poses.md"
+#: the drill whose figure the page on writing a pose shows as its example.
+POSE_EXAMPLE = "clamshell"
 #: a protocol's pages after its phases, each made from the template of the same name (the glossary only when the
 #: protocol has one).
 PROTOCOL_PAGES = ("log", "warning-signs", "assessments", "glossary", "references", "changes")
@@ -130,6 +133,8 @@ def site_pages(handbook: Handbook) -> list[Page]:
     protocols = {protocol.id: protocol for protocol in handbook.protocols}
     pages += [Page(location(drill)[0], "drill.md.j2", {"drill": drill}, shows=_drill_shows(drill, protocols))
               for drill in handbook.drills.values()]
+    example = handbook.drills.get(POSE_EXAMPLE)
+    pages.append(Page(POSES, "poses.md.j2", {"example": example}, shows=_unique([example])))
     pages.append(Page(FIELDS, "fields.md.j2"))
     return pages
 
@@ -147,4 +152,4 @@ def navigation(handbook: Handbook) -> list:
     categories = [category_page(category) for category in handbook.drills_by_category()]
     return ["index.md", {"Protocols": protocols}, {"Drill library": [LIBRARY, *categories]},
             {"For clinicians": [CONTRIBUTING, CHANGING, "clinicians/sessions.md", "clinicians/rules.md",
-                                "clinicians/fhir.md", FIELDS]}]
+                                "clinicians/fhir.md", POSES, FIELDS]}]

@@ -193,3 +193,20 @@ def test_a_session_reworded_is_one_editorial_change_said_once(repository):
     repository.edit("days: [tue, thu, sat]", "days: [tue, fri, sun]")
     change = repository.only()
     assert change.text == "Phase 1 week, session 'Walk': days Tue, Thu, Sat → Tue, Fri, Sun" and change.bump == "minor"
+
+
+def test_a_changed_pose_is_said_angle_by_angle(repository):
+    repository.edit("right: {hip: {flexion: 45, abduction: 30, rotation: 20}, knee: 90",
+                    "right: {hip: {flexion: 45, abduction: 45, rotation: 20}, knee: 90", "drills/clamshell-band.yaml")
+    change = repository.only()
+    assert change.text == "Drill 'Clamshell with band': figure, end position: right leg out to the side 30° → 45°"
+    assert (change.bump, change.affects) == ("patch", ("mini",))
+
+
+def test_a_figure_added_to_a_drill(repository):
+    text = (repository.root / "drills/clamshell-band.yaml").read_text()
+    figure = text[text.index("figure:"):]
+    repository.edit(figure, "", "drills/clamshell-band.yaml")
+    repository.commit("without the figure")
+    repository.edit("regression: clamshell\n", "regression: clamshell\n" + figure, "drills/clamshell-band.yaml")
+    assert repository.only().text == "Drill 'Clamshell with band': figure added"

@@ -24,6 +24,11 @@ from . import (
     criteria,
     drill_links,
     evidence,
+    figure_floor,
+    figure_joints,
+    figure_movement,
+    figure_props,
+    figure_support,
     identity,
     long_texts,
     look_back,
@@ -57,7 +62,8 @@ RULES = (identity, drill_links, protocol_links, citations, ranges, criteria, pha
          site_address, review_dates, evidence, percents, run_sessions, reference_years, session_ids, session_drills,
          session_counts, session_spacing, session_rest, bare_citations, look_back, session_minutes,
          session_frequency, sign_actions, stated_numbers, unlisted_red_flags, repeated_criteria, measure_units,
-         shared_labels, changelog_order, session_days, search_words)
+         shared_labels, changelog_order, session_days, figure_support, figure_props, figure_floor, figure_joints,
+         figure_movement, search_words)
 
 
 def run_rules(content: Content) -> Iterator[Problem | Withheld]:

@@ -1,0 +1,64 @@
+"""A drill's figure on a page: its positions side by side, an animation between them, a small figure for lists.
+
+The SVG is written inline so that it takes the page's text colour (light or dark scheme, print); every label comes
+from :mod:`generator.figures.words` and is escaped by the SVG writer. Drawings are kept by the figure's data, so a
+rebuild draws again only a figure that changed.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+from markupsafe import Markup
+
+from ..figures.svg import Figure
+from ..figures.words import POSITION_WORDS, position_text
+from ..model import Drill
+
+LABELS = {"start": "Start", "middle": "Middle", "end": "End"}
+
+
+@lru_cache(maxsize=512)
+def _figure(data: str) -> Figure:
+    return Figure(json.loads(data))
+
+
+def _key(drill: Drill) -> str | None:
+    figure = drill.figure
+    return json.dumps(figure, sort_keys=True) if figure else None
+
+
+@lru_cache(maxsize=512)
+def _positions(key: str, name: str, steps: tuple[str, ...]) -> str:
+    figure = _figure(key)
+    cells = []
+    for position in figure.names:
+        text = position_text(name, figure.data, position, list(steps))
+        cells.append(f'<figure class="hb-figure-position">{figure.position(position, text)}'
+                     f'<figcaption>{LABELS[position]}</figcaption></figure>')
+    label = f"{name}: the movement from the start to the end position, shown in turn"
+    cells.append(f'<figure class="hb-figure-position hb-figure-moving">{figure.animation(label)}'
+                 '<figcaption>Movement</figcaption></figure>')
+    return '<div class="hb-figures">' + "".join(cells) + "</div>"
+
+
+def drill_figures(drill: Drill) -> Markup:
+    """The drill's positions side by side (one above the other on a phone) and the movement, or nothing."""
+    key = _key(drill)
+    return Markup(_positions(key, drill.name, tuple(drill.steps)) if key else "")
+
+
+@lru_cache(maxsize=512)
+def _small(key: str, name: str, steps: tuple[str, ...]) -> str:
+    figure = _figure(key)
+    return figure.thumbnail(position_text(name, figure.data, "end", list(steps)))
+
+
+def drill_thumbnail(drill: Drill) -> Markup:
+    """The small figure shown beside the drill in lists: the end position over a ghost of the start."""
+    key = _key(drill)
+    return Markup(f'<span class="hb-figure-small">{_small(key, drill.name, tuple(drill.steps))}</span>' if key else "")
+
+
+__all__ = ["drill_figures", "drill_thumbnail", "POSITION_WORDS"]
