@@ -40,9 +40,12 @@ def _inside(p, polygon) -> bool:
 
 
 def covered(p, shapes) -> bool:
-    """Whether picture point ``p`` lies on the drawn body: ``shapes`` are (segments, half width) and (polygon, margin)."""
+    """Whether picture point ``p`` lies on the drawn body or below the floor: ``shapes`` are lines (points, half
+    width), areas (polygon, margin) and the floor (its height in the picture, margin)."""
     for kind, geometry, reach in shapes:
         if kind == "line" and any(_distance(p, a, b) < reach for a, b in zip(geometry, geometry[1:])):
+            return True
+        if kind == "floor" and p[1] > geometry - reach:
             return True
         if kind == "area" and (_inside(p, geometry) or
                                any(_distance(p, a, b) < reach for a, b in zip(geometry, geometry[1:] + geometry[:1]))):

@@ -46,10 +46,13 @@ def _facing(points: dict) -> int:
     return 1 if (toes if abs(toes) > 0.02 else head - pelvis) >= 0 else -1
 
 
-def _block(points: dict, prop: dict, width: float) -> str:
-    """A step, box or bench under a body part: its edge just past the part, on the side the body goes off it."""
+def _block(points: dict, prop: dict, width: float, face_on: bool = False) -> str:
+    """A step, box or bench under a body part: its edge just past the part, on the side the body goes off it; seen
+    from the front or the back (``face_on``), a seat under the buttocks stands centred under them."""
     support, top = prop["under"], PROP_HEIGHTS[prop["prop"]] * SCALE
     x = _support_x(points, support)
+    if face_on and support == "buttocks":
+        return f'<rect x="{n(x - width / 2)}" y="{n(-top)}" width="{n(width)}" height="{n(top)}" rx="1" {PROP_FILL}/>'
     side = prop_side(points, support)
     edge = x + side * (5 if support.endswith(("foot", "toes", "heel")) else 3)
     if support.endswith(("foot", "toes", "heel")) and side == _facing_foot(points, support):
@@ -139,7 +142,10 @@ def draw_props(figure: dict, points: dict, bounds: tuple[float, float, float, fl
     for prop in figure.get("props", []):
         kind = prop["prop"]
         if kind in ("step", "box", "bench", "high-bench") and "under" in prop:
-            parts.append(_block(points, prop, {"step": 30, "box": 30}.get(kind, 45)))
+            # where the part rests on it; in a position where it does not, the block stays where the end has it
+            at = points if prop["under"] in supports else fixed
+            parts.append(_block(at, prop, {"step": 30, "box": 30}.get(kind, 45),
+                                face_on=figure.get("view", "side") != "side"))
         elif kind == "foam-roller" and "under" in prop:
             x = _support_x(points, prop["under"])
             r = PROP_HEIGHTS["foam-roller"] * SCALE / 2
@@ -147,6 +153,12 @@ def draw_props(figure: dict, points: dict, bounds: tuple[float, float, float, fl
         elif kind == "wall":
             points, moving = fixed, points
             part = prop.get("touches")
+            if part and "hand" in part and points[part.replace("hand", "wrist")][2] < points["pelvis"][2] - 0.1:
+                # a hand reaching to the side, away from the reader: the wall stands behind the body, seen face on
+                parts.insert(0, f'<rect x="{n(x0 + 2)}" y="-95" width="{n(x1 - x0 - 4)}" height="95" '
+                                'fill="currentColor" fill-opacity="0.07"/>')
+                points = moving
+                continue
             if part in ("back", "front"):
                 x = points["chest"][0] * SCALE + (-1 if (part == "back") == (_facing(points) > 0) else 1) * 6
             elif part:

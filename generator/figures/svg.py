@@ -67,6 +67,8 @@ def body_shapes(placed: Placed) -> list:
     shapes.append(("area", [xy(q) for q in trunk_outline(p)], TRUNK_STROKE / 2 + 0.8))
     shapes.append(("line", [xy(p["chest"]), xy(p["neck"])], NECK_STROKE / 2 + 0.8))
     shapes.append(("line", [xy(p["head"]), xy(p["head"])], HEAD_RADIUS + 0.8))
+    if placed.floor == (0.0, 0.0):   # a level floor seen edge on: an arrow under it would be lost in it
+        shapes.append(("floor", 0.0, 1.5))
     return shapes
 
 
@@ -154,7 +156,8 @@ class Figure:
             parts.append(_body(self.placed[ghost], ghost=True))
         parts.append(_body(placed))
         if arrow and ghost:
-            parts.append(movement_arrow(self.placed[ghost].points, placed.points, body_shapes(placed), self.data.get("arrow")))
+            parts.append(movement_arrow(self.placed[ghost].points, placed.points, body_shapes(placed),
+                                        self.data.get("arrow")))
         return "".join(parts)
 
     def position(self, name: str, label: str) -> str:
