@@ -183,7 +183,7 @@ def draw_props(figure: dict, points: dict, bounds: tuple[float, float, float, fl
         elif kind == "bike":
             parts += _bike(points)
         elif kind == "leg-press":
-            parts += _leg_press(points)
+            parts += _leg_press(points, fixed)
         elif kind == "elliptical":
             parts += _elliptical(points)
         elif kind == "cones":
@@ -215,19 +215,32 @@ def _bike(points: dict) -> list[str]:
             f'<circle cx="{n(cx + 24 * facing)}" cy="{n(cy - 4)}" r="9" {PROP_STROKE}/>']
 
 
-def _leg_press(points: dict) -> list[str]:
-    facing = 1 if points["right-ball"][0] >= points["pelvis"][0] else -1
-    (px, py), (cx, cy) = xy(points["pelvis"]), xy(points["chest"])
-    (hx, hy), (bx, by) = xy(points["right-heel"]), xy(points["right-ball"])
-    dx, dy = bx - hx, by - hy
-    length = max((dx * dx + dy * dy) ** 0.5, 0.1)
-    ux, uy = dx / length, dy / length
-    back = (-facing * 5, 0)
-    return [f'<path d="M{n(px + back[0] - 4 * facing)} {n(py + 7)}L{n(cx + back[0] - 2 * facing)} {n(cy + 3)}'
-            f'M{n(px - 8 * facing)} {n(py + 7)}H{n(px + 14 * facing)}M{n(px)} {n(py + 7)}V0" {stroke(2)}'
-            '/>',
-            f'<path d="M{n(hx - ux * 8 + 2 * uy * facing)} {n(hy - uy * 8 - 2 * ux * facing)}'
-            f'L{n(bx + ux * 8 + 2 * uy * facing)} {n(by + uy * 8 - 2 * ux * facing)}" {stroke(3)}/>']
+def _leg_press(points: dict, fixed: dict) -> list[str]:
+    """A seated leg press: a seat reclined along the back on a frame (where the end position has it, so it does not
+    move) and a foot plate square to the line from the hip to the foot, the way the sled runs."""
+    facing = 1 if fixed["right-ball"][0] >= fixed["pelvis"][0] else -1
+    (px, py), (cx, cy) = xy(fixed["pelvis"]), xy(fixed["chest"])
+    length = max(math.hypot(cx - px, cy - py), 0.1)
+    ux, uy = (cx - px) / length, (cy - py) / length            # up the back
+    bx, by = -uy * facing, ux * facing                          # square to the back, behind it
+    if bx * facing > 0:
+        bx, by = -bx, -by
+    seat_y = py + 7
+    back = (f'M{n(px + bx * 6 - ux * 2)} {n(py + by * 6 - uy * 2)}L{n(cx + bx * 6 + ux * 6)} '
+            f'{n(cy + by * 6 + uy * 6)}')
+    seat = f'M{n(px + bx * 6)} {n(seat_y)}H{n(px + 16 * facing)}'
+    frame = f'M{n(px + 4 * facing)} {n(seat_y)}V0M{n(px - 12 * facing)} 0H{n(px + 60 * facing)}'
+    (hx, hy), (fx, fy) = xy(points["right-hip"]), xy(points["right-ball"])
+    (ex, ey) = xy(points["right-heel"])
+    mx, my = (fx + ex) / 2, (fy + ey) / 2
+    dx, dy = mx - hx, my - hy
+    run = max(math.hypot(dx, dy), 0.1)
+    dx, dy = dx / run, dy / run                                  # the way the sled runs
+    ox, oy = mx + dx * 2.5, my + dy * 2.5                        # the plate just past the sole
+    plate = f'M{n(ox - dy * 9)} {n(oy + dx * 9)}L{n(ox + dy * 9)} {n(oy - dx * 9)}'
+    sled = f'M{n(ox)} {n(oy)}L{n(ox + dx * 10)} {n(oy + dy * 10)}'
+    return [f'<path d="{back}{seat}" {stroke(3.2)}/>', f'<path d="{frame}{sled}" {stroke(2)}/>',
+            f'<path d="{plate}" {stroke(3)}/>']
 
 
 def _elliptical(points: dict) -> list[str]:

@@ -75,7 +75,8 @@ def body_shapes(placed: Placed) -> list:
 def _body(placed: Placed, ghost: bool = False) -> str:
     """The body's elements, far side first: legs and arms as strokes, the trunk as a band, the head a disc."""
     p = placed.points
-    depth = {side: p[f"{side}-hip"][2] + p[f"{side}-shoulder"][2] + p[f"{side}-knee"][2] for side in ("left", "right")}
+    # the near side by the hips and shoulders alone: a knee lifted towards the reader does not make its side near
+    depth = {side: p[f"{side}-hip"][2] + p[f"{side}-shoulder"][2] for side in ("left", "right")}
     near = "right" if depth["right"] >= depth["left"] else "left"
     far = "left" if near == "right" else "right"
     same = abs(depth["right"] - depth["left"]) < 0.03
