@@ -27,8 +27,9 @@ def test_the_standing_foot_stays_where_it_was_at_the_start(drill_id, foot):
 def _arrow_points(svg: str) -> list[tuple[float, float]]:
     x0, y0, cx, cy, x1, y1 = map(float, re.search(r'<path d="M([-\d.]+) ([-\d.]+)Q([-\d.]+) ([-\d.]+) ([-\d.]+) '
                                                   r'([-\d.]+)"[^>]*class="figure-arrow"', svg).groups())
-    return [((1 - t) ** 2 * x0 + 2 * (1 - t) * t * cx + t * t * x1, (1 - t) ** 2 * y0 + 2 * (1 - t) * t * cy + t * t * y1)
-            for t in (i / 10 for i in range(11))]
+    ts = [i / 10 for i in range(11)]
+    return [((1 - t) ** 2 * x0 + 2 * (1 - t) * t * cx + t * t * x1,
+             (1 - t) ** 2 * y0 + 2 * (1 - t) * t * cy + t * t * y1) for t in ts]
 
 
 @pytest.mark.parametrize("drill_id", ["glute-bridge", "split-squat", "hip-thrust", "stationary-cycling"])
