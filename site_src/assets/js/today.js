@@ -63,6 +63,9 @@ function showPlan(plan, data, chosen, option) {
     list.replaceChildren(element("p", {}, week ? "No session today: a rest day." : "Your phase has not started yet."));
   }
   weekList(plan, sessions, chosen, ticks, today, tick);
+  const player = plan.querySelector(".hb-today__start");
+  player.hidden = !todays.length;
+  for (const link of player.querySelectorAll("a")) link.hidden = link.dataset.protocol !== chosen.protocol;
   const calendar = plan.querySelector(".hb-today__calendar");
   const weekly = data.protocol.phases.find((phase) => phase.id === chosen.phase).sessions?.length;
   calendar.hidden = !weekly;
