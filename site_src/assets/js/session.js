@@ -19,6 +19,7 @@ const dayText = (iso) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en",
 
 /** Starts the player in `root` (data-protocol: the protocol's id). */
 export async function start(root) {
+  for (const link of root.querySelectorAll("a[data-path]")) link.href = siteAddress(link.dataset.path);
   const none = root.querySelector(".hb-player__none");
   const stop = (...text) => {
     root.querySelector(".hb-player__drill").hidden = true;
