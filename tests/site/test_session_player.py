@@ -140,3 +140,27 @@ def test_without_a_phase_the_player_sends_the_athlete_to_today(browser, site_url
         assert not page.locator(".hb-player__drill").is_visible()
     finally:
         context.close()
+
+
+def test_todays_calendar_carries_a_reminder_at_the_time_chosen(schemed, site_url, axe, tmp_path):
+    from icalendar import Calendar
+
+    page = schemed
+    open_player(page, site_url)
+    page.goto(site_url, wait_until="load")
+    page.locator(".hb-today__plan:not([hidden])").wait_for()
+    page.get_by_label("Remind me at (optional)").fill("07:30")
+    page.get_by_label("Remind me at (optional)").dispatch_event("change")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Add to my calendar (.ics)").click()
+    events = Calendar.from_ical(download.value.path().read_bytes()).walk("VEVENT")
+    assert events
+    for event in events:
+        [alarm] = event.walk("VALARM")
+        assert alarm["trigger"].to_ical().decode() == "PT7H30M" and str(alarm["description"]) == str(event["summary"])
+    page.reload(wait_until="load")
+    assert page.get_by_label("Remind me at (optional)").input_value() == "07:30", "the time chosen is kept"
+    page.locator(".hb-today__reminder").scroll_into_view_if_needed()
+    page.screenshot(path=tmp_path / f"reminder-{page.scheme}.png")
+    assert settled_axe(page, axe) == []
+    assert not page.problems
