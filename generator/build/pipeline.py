@@ -32,6 +32,7 @@ from ..site.search_index import PLUGIN as SEARCH_SECTIONS, search_sections_plugi
 from ..site.links import site_pages
 from ..site.pages import OUT_OF_NAV, navigation
 from ..site.render import Renderer, render_data
+from ..site.search_worker import search_worker
 from ..system import require_font_subsetting
 from .errors import BuildFailed
 from .fingerprint import fingerprint, is_current, stamp
@@ -73,7 +74,7 @@ def generate(root: Path, renderer: Renderer | None = None) -> Generated:
     renderer = renderer or Renderer()
     address = site_address(root)
     published = {**render_data(handbook, schemas, address),
-                 **render_fhir(handbook, address, site_name(root), site_pages(handbook)), **vendor_files()}
+                 **render_fhir(handbook, address, site_name(root), site_pages(handbook)), **vendor_files(), **search_worker()}
     files = {**renderer.render(handbook, schemas), **published}
     result = Generated(handbook, navigation(handbook), set(files))
     docs = root / DOCS_DIR

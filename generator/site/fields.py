@@ -47,6 +47,10 @@ def _target(ref: str) -> str:
     return ref.rsplit("/", 1)[-1]
 
 
+#: the tables of a drill's figure, shown on the page on writing a pose rather than with the other fields.
+POSE_SECTIONS = ("figure", "prop", "position", "trunk", "pelvis", "limbs", "hip", "shoulder")
+
+
 class FieldReference:
     """Reads the schemas (file name -> document) and lists every object type they define."""
 

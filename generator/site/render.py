@@ -20,10 +20,22 @@ from markupsafe import Markup
 from ..clock import today
 from ..model import Handbook
 from . import links, markup
-from .glossary import glossary, search_words, terms_in
-from .fields import FieldReference
+from .fields import POSE_SECTIONS, FieldReference
 from .figures import drill_figures, drill_thumbnail
-from .pages import DRILLS, LIBRARY, LIBRARY_DATA, category_page, label, location, page_url, relative, site_pages
+from .glossary import glossary, search_words, terms_in
+from .pages import (
+    DRILLS,
+    FIELDS,
+    LIBRARY,
+    LIBRARY_DATA,
+    POSES,
+    category_page,
+    label,
+    location,
+    page_url,
+    relative,
+    site_pages,
+)
 from .print_links import print_href
 
 DATA_SCHEMA = "data/protocol-data.schema.json"
@@ -70,7 +82,8 @@ def environment() -> Environment:
     env.filters.update(md=_md, inline=_inline, plain=markup.plain, anchor=markup.anchor, together=markup.together,
                        url=markup.url, front=_front)
     env.globals.update(href=_href, print_href=print_href, label=label, category_page=category_page,
-                       library=LIBRARY, library_data=LIBRARY_DATA, drill_figures=drill_figures,
+                       library=LIBRARY, library_data=LIBRARY_DATA, pose_sections=POSE_SECTIONS,
+                       poses_page=POSES, fields_page=FIELDS, drill_figures=drill_figures,
                        drill_thumbnail=drill_thumbnail, glossary=glossary, search_words=search_words,
                        terms_in=terms_in)
     return env

@@ -6,7 +6,9 @@
 // words start with them outranks the page that answers the question. This worker takes out the words Lunr
 // itself would have dropped as stop words, then hands the question to Material's worker, unchanged otherwise.
 // A question made only of small words is searched as typed. The page loads this worker in place of
-// Material's (site_src/overrides/main.html), passing the address of Material's worker after the '#'.
+// Material's (site_src/overrides/main.html); the build writes it to assets/js/search-worker.js after a line
+// naming Material's worker (generator/site/search_worker.py): its file name carries a digest of its version,
+// and an address passed at run time would not survive being answered from the device offline.
 // Classic worker script (Material creates it with `new Worker(url)`); English only, as the handbook is.
 "use strict";
 
@@ -28,5 +30,5 @@ if (typeof importScripts === "function") {
       message.data = withoutSmallWords(message.data, (word) => lunr.stopWordFilter(word) === undefined);
     }
   });
-  importScripts(decodeURIComponent(self.location.hash.slice(1)));
+  importScripts(new URL(MATERIAL_WORKER, self.location.href).href);
 }
