@@ -21,6 +21,7 @@ from ..clock import today
 from ..model import Handbook
 from . import links, markup
 from .fields import FieldReference
+from .figure_files import drill_figure, figure_entry
 from .figures import drill_figures, drill_thumbnail
 from .pages import DRILLS, LIBRARY, LIBRARY_DATA, category_page, label, location, page_url, relative, site_pages
 from .print_links import print_href
@@ -66,7 +67,7 @@ def environment() -> Environment:
                        url=markup.url, front=_front)
     env.globals.update(href=_href, print_href=print_href, label=label, category_page=category_page,
                        library=LIBRARY, library_data=LIBRARY_DATA, drill_figures=drill_figures,
-                       drill_thumbnail=drill_thumbnail)
+                       drill_thumbnail=drill_thumbnail, drill_figure=drill_figure)
     return env
 
 
@@ -147,11 +148,13 @@ def render_data(handbook: Handbook, schemas: dict[str, dict], address: str | Non
     files = {f"data/{name}.schema.json": _json(_published(doc, f"data/{name}.schema.json", address))
              for name, doc in schemas.items()}
     for protocol in handbook.protocols:
-        drills = {p.drill.id: p.drill.data for phase in protocol.phases for p in phase.prescriptions}
+        drills = {p.drill.id: p.drill for phase in protocol.phases for p in phase.prescriptions}
+        figures = {key: figure_entry(drills[key]) for key in sorted(drills) if drills[key].figure}
         files[f"data/{protocol.id}.json"] = _json({
             "$schema": (address or "") + (DATA_SCHEMA if address else DATA_SCHEMA.removeprefix("data/")),
             "format": "itbs-handbook-protocol/1", "version": protocol.version,
-            "protocol": protocol.data, "drills": [drills[key] for key in sorted(drills)],
+            "protocol": protocol.data, "drills": [drills[key].data for key in sorted(drills)],
+            **({"figures": figures} if figures else {}),
         })
     files[LIBRARY_DATA] = _library(handbook)
     return files

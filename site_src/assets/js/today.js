@@ -88,12 +88,19 @@ function sessionBox(session, done, changed) {
       else ticked.delete(input.dataset.tick);
       changed([...ticked]);
     });
-    return element("li", {}, element("label", {}, input, " ", element("span", {}, drill.name)),
+    return element("li", {}, figure(drill), element("label", {}, input, " ", element("span", {}, drill.name)),
       drill.dose ? ` — ${together(drill.dose)}` : "", drill.part !== "Main" ? element("em", {}, ` (${drill.part.toLowerCase()})`) : "",
       " ", element("a", { href: siteAddress(`drills/${drill.id}/`), "aria-label": `How to do ${drill.name}` }, "how"));
   });
   return element("fieldset", { class: "hb-today__session", "data-session": session.id },
     element("legend", {}, title), element("ul", {}, ...items));
+}
+
+/** The drill's small figure (a file of the site, shown light on the dark scheme by the stylesheet), or nothing. */
+function figure(drill) {
+  if (!drill.figure) return null;
+  return element("img", { class: "hb-fig", src: siteAddress(drill.figure.src), alt: drill.figure.alt, width: 80,
+    height: 48, loading: "lazy", decoding: "async" });
 }
 
 function weekList(plan, sessions, chosen, ticks, today) {
