@@ -23,6 +23,16 @@ def _drawn(data: str) -> Figure:
     return Figure(json.loads(data))
 
 
+def drawn(figure: dict) -> Figure:
+    """The figure placed once for its data, to draw as each kind of picture."""
+    return _drawn(key(figure))
+
+
+def drawn_by_key(data: str) -> Figure:
+    """:func:`drawn` of the figure whose :func:`key` is ``data``."""
+    return _drawn(data)
+
+
 def file_text(figure: dict) -> str:
     """The small figure as a standalone SVG file, in ``currentColor`` (black where nothing sets a colour)."""
     return _drawn(key(figure)).thumbnail(None) + "\n"

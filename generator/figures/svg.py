@@ -163,11 +163,17 @@ class Figure:
             parts.append(_arrow(self.placed[ghost], placed, self.data.get("arrow")))
         return "".join(parts)
 
-    def position(self, name: str, label: str) -> str:
-        """One position on its own (the end with the start ghosted and the movement's arrow)."""
+    def _size(self, height_mm: float | None) -> str:
+        return f' width="{n(height_mm * self.aspect)}mm" height="{n(height_mm)}mm"' if height_mm else ""
+
+    def position(self, name: str, label: str, height_mm: float | None = None, ink: str = "inherit") -> str:
+        """One position on its own (the end with the start ghosted and the movement's arrow); ``height_mm`` and
+        ``ink`` as for :meth:`thumbnail`."""
+        size = self._size(height_mm)
         if name == "end":
-            return _svg(self.bounds, self._scene("end", ghost="start", arrow=True), label, "figure figure-end")
-        return _svg(self.bounds, self._scene(name), label, f"figure figure-{name}")
+            return _svg(self.bounds, self._scene("end", ghost="start", arrow=True), label, "figure figure-end", size,
+                        ink)
+        return _svg(self.bounds, self._scene(name), label, f"figure figure-{name}", size, ink)
 
     @property
     def aspect(self) -> float:
@@ -179,8 +185,8 @@ class Figure:
         """The small figure beside a drill in lists: the end position over a ghost of the start. With no ``label``
         it is hidden from readers (for a file shown by an ``<img>`` with its own text); ``height_mm`` sizes it for
         paper, ``ink`` colours it (a printer's renderer may not take the colour of the text around it)."""
-        size = f' width="{n(height_mm * self.aspect)}mm" height="{n(height_mm)}mm"' if height_mm else ""
-        return _svg(self.bounds, self._scene("end", ghost="start"), label, "figure figure-small", size, ink)
+        return _svg(self.bounds, self._scene("end", ghost="start"), label, "figure figure-small",
+                    self._size(height_mm), ink)
 
     def animation(self, label: str) -> str:
         """Every position in turn, each a frame the page's stylesheet shows one after the other (or, when the reader
