@@ -37,7 +37,9 @@ def screen(request, browser):
     page = context.new_page()
     page.problems = []
     page.on("pageerror", lambda error: page.problems.append(str(error)))
-    page.on("requestfailed", lambda request: page.problems.append(f"failed: {request.url}"))
+    # a request dropped because the page was reloaded before it finished is no fault of the site
+    page.on("requestfailed", lambda request: request.failure == "net::ERR_ABORTED"
+            or page.problems.append(f"failed: {request.url} ({request.failure})"))
     page.scheme = scheme
     yield page
     context.close()
