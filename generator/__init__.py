@@ -3,6 +3,7 @@
 One direction of flow, one package per stage; a module imports only from its own stage or an earlier one:
 
     content   find the files, read YAML with positions, validate against the schemas
+    figures   the geometry of a drill's pose data and its SVG figures (the pose checks read the geometry)
     checks    every check of the content (one module each), and reporting the problems
     model     the linked handbook objects built from checked content
     evaluate  the rule engine: an athlete's log judged against a phase

@@ -59,6 +59,14 @@ def _phases_note() -> str:
     return "\nphases:\n" + "\n".join(lines) + "\n"
 
 
+def current_week(start: dt.date | None, day: dt.date) -> int:
+    """The week of a phase started on ``start`` that ``day`` falls in (1 for its first 7 days, and before it or
+    without a start date)."""
+    if start is None or day < start:
+        return 1
+    return (day - start).days // 7 + 1
+
+
 def add_arguments(parser) -> None:
     parser.add_argument("phase", metavar="PHASE", help="the phase's id, for example strength-and-control")
     parser.add_argument("--protocol", metavar="ID", help="the protocol's id (needed only if several have the phase)")
@@ -66,7 +74,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--start", metavar="DATE", type=_date,
                         help="the phase's first day, YYYY-MM-DD: the sheet's days are dated from it")
     weeks = parser.add_mutually_exclusive_group()
-    weeks.add_argument("--week", metavar="N", type=_week, help="the week of the phase the sheet is for (default 1)")
+    weeks.add_argument("--week", metavar="N", type=_week, help="the week of the phase the sheet is for (default: the week "
+                                                               "today falls in when --start is given, else 1)")
     weeks.add_argument("--weeks", metavar="A-B", type=_weeks, help="one page for each of these weeks, like 1-4")
     parser.add_argument("--paper", choices=sorted(PAPERS), default="a4", help="paper size (default: a4)")
     parser.add_argument("-o", "--output", metavar="FILE.pdf", type=Path,
@@ -101,7 +110,8 @@ def run(args) -> int:
         print(f"handbook print: '{args.phase}' {problem}. Phases: {known or 'none'}", file=sys.stderr)
         return 2
     phase = phases[0]
-    weeks = args.weeks or range(args.week or 1, (args.week or 1) + 1)
+    first = args.week or current_week(args.start, today())
+    weeks = args.weeks or range(first, first + 1)
     written = []
     try:
         if args.output:
@@ -116,6 +126,8 @@ def run(args) -> int:
             else:
                 pages = write_weeks(phase, args.output, args.paper, people, printer=printer)
             note = "" if pages == len(people) else f" ({pages} pages: the phase is too long for one a week)"
+            if not (args.week or args.weeks) and first > 1:
+                note += f" (week {first} of the phase, the week today falls in; --week N for another)"
             written.append(f"{'the checklist to standard output' if is_stdio(args.output) else args.output}{note}")
         if args.ics:
             target = args.ics

@@ -34,6 +34,12 @@ MAX_LOG_BYTES = 2 * 2**20
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+#: what a CSV log whose columns are separated by semicolons is told (the site's log.js says the same).
+SEMICOLONS = ("the columns are separated by semicolons (;), as spreadsheets set to a decimal comma save them; a log's "
+              'columns are separated by commas: save it again as "CSV (comma-separated)", or export it from My log, '
+              "and import that file")
+
+
 class LogError(Exception):
     """The log cannot be used; ``problems`` says why, each at its file, line and column."""
 
@@ -69,17 +75,34 @@ def log_entries(raw: bytes, display: str, form: str, protocol: dict, schemas: Sc
     if form == "csv":
         source, problems = _csv_source(raw, display, protocol)
     else:
+        not_json = _json_problem(raw, display)
+        if not_json:
+            raise LogError([not_json])
         source, problems = load_source(raw, display)
         if source is not None and not problems:
             source.data = _as_json(raw, source.data)
     if source is None or problems:
         raise LogError(problems)
     problems = schemas.check("log", source)
-    if not problems:
-        problems = list(_content_problems(source, protocol, today or dt.date.today()))
+    # what the schema cannot know is checked too, so that one badly written time does not hide the other problems
+    problems += _content_problems(source, protocol, today or dt.date.today())
     if problems:
-        raise LogError(sorted(problems))
+        raise LogError(sorted(set(problems)))
     return source.data["entries"]
+
+
+def _json_problem(raw: bytes, display: str) -> Problem | None:
+    """E004 where a log that is not CSV stops being JSON (a JSON log is never read as YAML, which would take a
+    trailing comma or a missing quote without a word); None when it is JSON."""
+    try:
+        json.loads(raw.decode("utf-8-sig"))  # NaN and Infinity are read here and refused as values later (E501)
+    except UnicodeDecodeError:
+        return error("E001", display, (1, 1), "the file is not UTF-8 text; export it again as UTF-8 JSON")
+    except json.JSONDecodeError as problem:
+        return error("E004", display, (problem.lineno, problem.colno),
+                     f"the log is not JSON: {problem.msg.lower()} here; export it again from My log or write it as "
+                     '{"entries": [...]}')
+    return None
 
 
 def _as_json(raw: bytes, read: object) -> object:
@@ -93,11 +116,31 @@ def _as_json(raw: bytes, read: object) -> object:
         return read
 
 
-def _content_problems(source: Source, protocol: dict, today: dt.date) -> Iterator[Problem]:
+def _content_problems(source: Source, protocol: dict, today: dt.date) -> list[Problem]:
+    """The log's problems the schema cannot know, over the entries well enough formed to read (the schema names
+    the others)."""
+    data = source.data if isinstance(source.data, dict) else {}
+    entries = data.get("entries") if isinstance(data.get("entries"), list) else []
+    readable = [(i, entry) for i, entry in enumerate(entries) if _readable(entry)]
+    return list(_entry_problems(source, protocol, today, readable))
+
+
+def _readable(entry) -> bool:
+    """Whether an entry has a real date, a time that is text if any, and its values as a mapping."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("values"), dict):
+        return False
+    try:
+        dt.date.fromisoformat(entry["date"])
+    except (KeyError, TypeError, ValueError):
+        return False
+    return isinstance(entry.get("time", ""), str) and isinstance(entry.get("phase", ""), str)
+
+
+def _entry_problems(source: Source, protocol: dict, today: dt.date, entries) -> Iterator[Problem]:
     measures = {measure["id"]: measure for measure in protocol["measures"]}
     phases = {phase["id"] for phase in protocol["phases"]}
     before = None
-    for i, entry in enumerate(source.data["entries"]):
+    for i, entry in entries:
         at = ("entries", i)
         when = (entry["date"], entry.get("time"))
         if dt.date.fromisoformat(entry["date"]) > today:
@@ -170,6 +213,8 @@ def _csv_source(raw: bytes, display: str, protocol: dict) -> tuple[Source | None
         return None, [error("E001", display, (1, 1), "the file is not UTF-8 text; export it again as UTF-8 CSV")]
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
+    if header and len(header) == 1 and "date" in (name.strip() for name in header[0].split(";")):
+        return None, [error("E101", display, (1, 1), SEMICOLONS)]
     if not header or "date" not in header:
         return None, [error("E101", display, (1, 1), "the first row must name the columns, 'date' first; "
                                                      f"for example: {','.join(FIRST_COLUMNS + LAST_COLUMNS)}")]

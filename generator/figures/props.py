@@ -46,10 +46,13 @@ def _facing(points: dict) -> int:
     return 1 if (toes if abs(toes) > 0.02 else head - pelvis) >= 0 else -1
 
 
-def _block(points: dict, prop: dict, width: float) -> str:
-    """A step, box or bench under a body part: its edge just past the part, on the side the body goes off it."""
+def _block(points: dict, prop: dict, width: float, face_on: bool = False) -> str:
+    """A step, box or bench under a body part: its edge just past the part, on the side the body goes off it; seen
+    from the front or the back (``face_on``), a seat under the buttocks stands centred under them."""
     support, top = prop["under"], PROP_HEIGHTS[prop["prop"]] * SCALE
     x = _support_x(points, support)
+    if face_on and support == "buttocks":
+        return f'<rect x="{n(x - width / 2)}" y="{n(-top)}" width="{n(width)}" height="{n(top)}" rx="1" {PROP_FILL}/>'
     side = prop_side(points, support)
     edge = x + side * (5 if support.endswith(("foot", "toes", "heel")) else 3)
     if support.endswith(("foot", "toes", "heel")) and side == _facing_foot(points, support):
@@ -139,7 +142,10 @@ def draw_props(figure: dict, points: dict, bounds: tuple[float, float, float, fl
     for prop in figure.get("props", []):
         kind = prop["prop"]
         if kind in ("step", "box", "bench", "high-bench") and "under" in prop:
-            parts.append(_block(points, prop, {"step": 30, "box": 30}.get(kind, 45)))
+            # where the part rests on it; in a position where it does not, the block stays where the end has it
+            at = points if prop["under"] in supports else fixed
+            parts.append(_block(at, prop, {"step": 30, "box": 30}.get(kind, 45),
+                                face_on=figure.get("view", "side") != "side"))
         elif kind == "foam-roller" and "under" in prop:
             x = _support_x(points, prop["under"])
             r = PROP_HEIGHTS["foam-roller"] * SCALE / 2
@@ -147,6 +153,12 @@ def draw_props(figure: dict, points: dict, bounds: tuple[float, float, float, fl
         elif kind == "wall":
             points, moving = fixed, points
             part = prop.get("touches")
+            if part and "hand" in part and points[part.replace("hand", "wrist")][2] < points["pelvis"][2] - 0.1:
+                # a hand reaching to the side, away from the reader: the wall stands behind the body, seen face on
+                parts.insert(0, f'<rect x="{n(x0 + 2)}" y="-95" width="{n(x1 - x0 - 4)}" height="95" '
+                                'fill="currentColor" fill-opacity="0.07"/>')
+                points = moving
+                continue
             if part in ("back", "front"):
                 x = points["chest"][0] * SCALE + (-1 if (part == "back") == (_facing(points) > 0) else 1) * 6
             elif part:
@@ -171,7 +183,7 @@ def draw_props(figure: dict, points: dict, bounds: tuple[float, float, float, fl
         elif kind == "bike":
             parts += _bike(points)
         elif kind == "leg-press":
-            parts += _leg_press(points)
+            parts += _leg_press(points, fixed)
         elif kind == "elliptical":
             parts += _elliptical(points)
         elif kind == "cones":
@@ -203,19 +215,32 @@ def _bike(points: dict) -> list[str]:
             f'<circle cx="{n(cx + 24 * facing)}" cy="{n(cy - 4)}" r="9" {PROP_STROKE}/>']
 
 
-def _leg_press(points: dict) -> list[str]:
-    facing = 1 if points["right-ball"][0] >= points["pelvis"][0] else -1
-    (px, py), (cx, cy) = xy(points["pelvis"]), xy(points["chest"])
-    (hx, hy), (bx, by) = xy(points["right-heel"]), xy(points["right-ball"])
-    dx, dy = bx - hx, by - hy
-    length = max((dx * dx + dy * dy) ** 0.5, 0.1)
-    ux, uy = dx / length, dy / length
-    back = (-facing * 5, 0)
-    return [f'<path d="M{n(px + back[0] - 4 * facing)} {n(py + 7)}L{n(cx + back[0] - 2 * facing)} {n(cy + 3)}'
-            f'M{n(px - 8 * facing)} {n(py + 7)}H{n(px + 14 * facing)}M{n(px)} {n(py + 7)}V0" {stroke(2)}'
-            '/>',
-            f'<path d="M{n(hx - ux * 8 + 2 * uy * facing)} {n(hy - uy * 8 - 2 * ux * facing)}'
-            f'L{n(bx + ux * 8 + 2 * uy * facing)} {n(by + uy * 8 - 2 * ux * facing)}" {stroke(3)}/>']
+def _leg_press(points: dict, fixed: dict) -> list[str]:
+    """A seated leg press: a seat reclined along the back on a frame (where the end position has it, so it does not
+    move) and a foot plate square to the line from the hip to the foot, the way the sled runs."""
+    facing = 1 if fixed["right-ball"][0] >= fixed["pelvis"][0] else -1
+    (px, py), (cx, cy) = xy(fixed["pelvis"]), xy(fixed["chest"])
+    length = max(math.hypot(cx - px, cy - py), 0.1)
+    ux, uy = (cx - px) / length, (cy - py) / length            # up the back
+    bx, by = -uy * facing, ux * facing                          # square to the back, behind it
+    if bx * facing > 0:
+        bx, by = -bx, -by
+    seat_y = py + 7
+    back = (f'M{n(px + bx * 6 - ux * 2)} {n(py + by * 6 - uy * 2)}L{n(cx + bx * 6 + ux * 6)} '
+            f'{n(cy + by * 6 + uy * 6)}')
+    seat = f'M{n(px + bx * 6)} {n(seat_y)}H{n(px + 16 * facing)}'
+    frame = f'M{n(px + 4 * facing)} {n(seat_y)}V0M{n(px - 12 * facing)} 0H{n(px + 60 * facing)}'
+    (hx, hy), (fx, fy) = xy(points["right-hip"]), xy(points["right-ball"])
+    (ex, ey) = xy(points["right-heel"])
+    mx, my = (fx + ex) / 2, (fy + ey) / 2
+    dx, dy = mx - hx, my - hy
+    run = max(math.hypot(dx, dy), 0.1)
+    dx, dy = dx / run, dy / run                                  # the way the sled runs
+    ox, oy = mx + dx * 2.5, my + dy * 2.5                        # the plate just past the sole
+    plate = f'M{n(ox - dy * 9)} {n(oy + dx * 9)}L{n(ox + dy * 9)} {n(oy - dx * 9)}'
+    sled = f'M{n(ox)} {n(oy)}L{n(ox + dx * 10)} {n(oy + dy * 10)}'
+    return [f'<path d="{back}{seat}" {stroke(3.2)}/>', f'<path d="{frame}{sled}" {stroke(2)}/>',
+            f'<path d="{plate}" {stroke(3)}/>']
 
 
 def _elliptical(points: dict) -> list[str]:

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from html import escape
 
+from .anchor import in_register
+from .arrow import arrow as movement_arrow
 from .placement import Placed, place, supports_of
 from .props import draw_props, n, xy
 
 POSITIONS = ("start", "middle", "end")
 LIMB = 'fill="none" stroke="currentColor" stroke-width="{w}" stroke-linecap="round" stroke-linejoin="round"'
-#: points that may show the movement, most telling first when they move as far.
-MOVERS = ("right-knee", "left-knee", "right-ankle", "left-ankle", "pelvis", "right-wrist", "left-wrist", "head",
-          "chest")
 
 
 def positions(figure: dict) -> list[str]:
@@ -33,20 +32,51 @@ def _path(points: dict, names: list[str]) -> str:
     return "M" + "L".join(f"{n(x)} {n(y)}" for x, y in coords)
 
 
-def _narrowed(p: dict) -> dict:
-    """The hips and shoulders drawn a third nearer the middle, so the trunk reads as a pictogram's, not a box."""
+#: how far the trunk's outline sits from the middle, as a share of the hips' and shoulders' own width: narrower at
+#: the hips and the waist than at the shoulders, so that a trunk seen from the front reads as a pictogram's, not a box.
+HIPS, WAIST, SHOULDERS = 0.5, 0.42, 0.72
+TRUNK_STROKE, LEG_STROKE, ARM_STROKE, NECK_STROKE, HEAD_RADIUS = 7.5, 5.2, 4.2, 4.0, 5.8
+
+
+def _towards(m, a, share: float):
+    return tuple(m[i] + (a[i] - m[i]) * share for i in range(3))
+
+
+def trunk_outline(p: dict) -> list:
+    """The trunk's outline in the picture: round from the left hip by the right hip, waist and shoulder."""
+    waist = p["waist"]
     out = {}
-    for joint, middle in (("hip", "pelvis"), ("shoulder", "chest")):
-        for side in ("left", "right"):
-            a, m = p[f"{side}-{joint}"], p[middle]
-            out[f"{side}-{joint}"] = tuple(m[i] + (a[i] - m[i]) * 0.6 for i in range(3))
-    return out
+    for side in ("left", "right"):
+        hip, shoulder = _towards(p["pelvis"], p[f"{side}-hip"], HIPS), _towards(p["chest"], p[f"{side}-shoulder"],
+                                                                               SHOULDERS)
+        half = tuple((p[f"{side}-hip"][i] - p["pelvis"][i] + p[f"{side}-shoulder"][i] - p["chest"][i]) / 2
+                     for i in range(3))
+        out[side] = (hip, tuple(waist[i] + half[i] * WAIST for i in range(3)), shoulder)
+    (lh, lw, ls), (rh, rw, rs) = out["left"], out["right"]
+    return [lh, rh, rw, rs, ls, lw]
+
+
+def body_shapes(placed: Placed) -> list:
+    """The drawn body as shapes the arrow keeps off: each limb's line and half width, the trunk's area, the head."""
+    p = placed.points
+    shapes = []
+    for side in ("left", "right"):
+        leg = [xy(p[f"{side}-{j}"]) for j in ("hip", "knee", "ankle", "heel", "ball")]
+        arm = [xy(p[f"{side}-{j}"]) for j in ("shoulder", "elbow", "wrist")]
+        shapes += [("line", leg, LEG_STROKE / 2 + 0.8), ("line", arm, ARM_STROKE / 2 + 0.8)]
+    shapes.append(("area", [xy(q) for q in trunk_outline(p)], TRUNK_STROKE / 2 + 0.8))
+    shapes.append(("line", [xy(p["chest"]), xy(p["neck"])], NECK_STROKE / 2 + 0.8))
+    shapes.append(("line", [xy(p["head"]), xy(p["head"])], HEAD_RADIUS + 0.8))
+    if placed.floor == (0.0, 0.0):   # a level floor seen edge on: an arrow under it would be lost in it
+        shapes.append(("floor", 0.0, 1.5))
+    return shapes
 
 
 def _body(placed: Placed, ghost: bool = False) -> str:
     """The body's elements, far side first: legs and arms as strokes, the trunk as a band, the head a disc."""
     p = placed.points
-    depth = {side: p[f"{side}-hip"][2] + p[f"{side}-shoulder"][2] + p[f"{side}-knee"][2] for side in ("left", "right")}
+    # the near side by the hips and shoulders alone: a knee lifted towards the reader does not make its side near
+    depth = {side: p[f"{side}-hip"][2] + p[f"{side}-shoulder"][2] for side in ("left", "right")}
     near = "right" if depth["right"] >= depth["left"] else "left"
     far = "left" if near == "right" else "right"
     same = abs(depth["right"] - depth["left"]) < 0.03
@@ -55,17 +85,18 @@ def _body(placed: Placed, ghost: bool = False) -> str:
 
     def limbs(side: str, opacity: float) -> None:
         out.append(f'<path d="{_path(p, [f"{side}-hip", f"{side}-knee", f"{side}-ankle", f"{side}-heel", f"{side}-ball"])}" '
-                   f'{LIMB.format(w="5.2")}{_opacity(opacity)}/>')
+                   f'{LIMB.format(w=f"{LEG_STROKE:g}")}{_opacity(opacity)}/>')
         out.append(f'<path d="{_path(p, [f"{side}-shoulder", f"{side}-elbow", f"{side}-wrist"])}" '
-                   f'{LIMB.format(w="4.2")}{_opacity(opacity)}/>')
+                   f'{LIMB.format(w=f"{ARM_STROKE:g}")}{_opacity(opacity)}/>')
 
     limbs(far, faint)
-    trunk = _path(_narrowed(p), ["left-hip", "right-hip", "right-shoulder", "left-shoulder"]) + "Z"
-    out.append(f'<path d="{trunk}" fill="currentColor" stroke="currentColor" stroke-width="7.5" '
+    outline = trunk_outline(p)
+    trunk = "M" + "L".join(f"{n(x)} {n(y)}" for x, y in (xy(q) for q in outline)) + "Z"
+    out.append(f'<path d="{trunk}" fill="currentColor" stroke="currentColor" stroke-width="{TRUNK_STROKE:g}" '
                'stroke-linejoin="round"/>')
-    out.append(f'<path d="{_path(p, ["chest", "neck"])}" {LIMB.format(w="4")}/>')
+    out.append(f'<path d="{_path(p, ["chest", "neck"])}" {LIMB.format(w=f"{NECK_STROKE:g}")}/>')
     hx, hy = xy(p["head"])
-    out.append(f'<circle cx="{n(hx)}" cy="{n(hy)}" r="5.8" fill="currentColor"/>')
+    out.append(f'<circle cx="{n(hx)}" cy="{n(hy)}" r="{HEAD_RADIUS:g}" fill="currentColor"/>')
     limbs(near, 1)
     body = "".join(out)
     if ghost:
@@ -98,40 +129,6 @@ def _bounds(figure: dict, placed: list[Placed]) -> tuple[float, float, float, fl
     return x0, top, x1, bottom
 
 
-def _arrow(start: Placed, end: Placed, chosen: str | None = None) -> str:
-    """A curved arrow from where the point that moves most (or the ``chosen`` one) starts to where it ends."""
-    best, far = None, 0.0
-    for name in ((chosen,) if chosen else MOVERS):
-        (x0, y0), (x1, y1) = xy(start.points[name]), xy(end.points[name])
-        d = ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5
-        if d > far + 1.5 or (chosen and d > 0):
-            best, far = name, d
-    if best is None or far < 4:
-        return ""
-    (x0, y0), (x1, y1) = xy(start.points[best]), xy(end.points[best])
-    cx, cy = xy(end.points["pelvis"])
-    mx, my = (x0 + x1) / 2, (y0 + y1) / 2
-    dx, dy = x1 - x0, y1 - y0
-    px, py = -dy, dx
-    if (mx + px * 0.01 - cx) ** 2 + (my + py * 0.01 - cy) ** 2 < (mx - cx) ** 2 + (my - cy) ** 2:
-        px, py = -px, -py
-    bend = 0.3
-    qx, qy = mx + px * bend, my + py * bend
-    # stop short of the joints at both ends, and point the head along the curve's last direction
-    sx, sy = x0 + (qx - x0) * 0.18, y0 + (qy - y0) * 0.18
-    ex, ey = x1 + (qx - x1) * 0.18, y1 + (qy - y1) * 0.18
-    tx, ty = ex - qx, ey - qy
-    length = max((tx * tx + ty * ty) ** 0.5, 0.1)
-    ux, uy = tx / length, ty / length
-    head = 3.2
-    left = (ex - ux * head * 1.6 - uy * head, ey - uy * head * 1.6 + ux * head)
-    right = (ex - ux * head * 1.6 + uy * head, ey - uy * head * 1.6 - ux * head)
-    return (f'<path d="M{n(sx)} {n(sy)}Q{n(qx)} {n(qy)} {n(ex)} {n(ey)}" fill="none" stroke="currentColor" '
-            f'stroke-width="1.6" stroke-linecap="round" class="figure-arrow"/>'
-            f'<path d="M{n(ex)} {n(ey)}L{n(left[0])} {n(left[1])}L{n(right[0])} {n(right[1])}Z" '
-            'fill="currentColor" class="figure-arrow"/>')
-
-
 def _svg(bounds, inner: str, label: str | None, css_class: str, size: str = "", ink: str = "inherit") -> str:
     """The figure's ``<svg>``: labelled for readers, or (``label`` None) hidden from them, as in a file an ``<img>``
     shows with its own alternative text; ``size`` gives its width and height attributes, ``ink`` its colour."""
@@ -148,7 +145,10 @@ class Figure:
     def __init__(self, figure: dict):
         self.data = figure
         self.names = positions(figure)
-        self.placed = {name: place(figure, figure[name]) for name in self.names}
+        placed = {name: place(figure, figure[name]) for name in self.names}
+        first = supports_of(figure, figure["start"])
+        self.placed = {name: in_register(placed["start"], first, one, supports_of(figure, figure[name]))
+                       for name, one in placed.items()}
         self.bounds = _bounds(figure, list(self.placed.values()))
 
     def _scene(self, name: str, ghost: str | None = None, arrow: bool = False) -> str:
@@ -160,7 +160,8 @@ class Figure:
             parts.append(_body(self.placed[ghost], ghost=True))
         parts.append(_body(placed))
         if arrow and ghost:
-            parts.append(_arrow(self.placed[ghost], placed, self.data.get("arrow")))
+            parts.append(movement_arrow(self.placed[ghost].points, placed.points, body_shapes(placed),
+                                        self.data.get("arrow")))
         return "".join(parts)
 
     def _size(self, height_mm: float | None) -> str:

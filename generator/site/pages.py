@@ -22,8 +22,14 @@ CHANGING = "clinicians/changing.md"
 POSES = "clinicians/poses.md"
 #: the drill whose figure the page on writing a pose shows as its example.
 POSE_EXAMPLE = "clamshell"
-#: a protocol's pages after its phases, each made from the template of the same name.
-PROTOCOL_PAGES = ("log", "warning-signs", "assessments", "references", "changes")
+#: a protocol's pages after its phases, each made from the template of the same name (the glossary only when the
+#: protocol has one).
+PROTOCOL_PAGES = ("log", "warning-signs", "assessments", "glossary", "references", "changes")
+
+
+def protocol_pages(protocol: Protocol) -> tuple[str, ...]:
+    """The names of a protocol's pages after its phases."""
+    return tuple(name for name in PROTOCOL_PAGES if name != "glossary" or protocol.data.get("glossary"))
 #: folders whose pages are reached from other pages rather than from the navigation.
 OUT_OF_NAV = (DRILLS,)
 #: the most drills one category page lists; longer categories continue on further pages.
@@ -119,7 +125,7 @@ def site_pages(handbook: Handbook) -> list[Page]:
         pages += [Page(location(phase)[0], "phase.md.j2", {"protocol": protocol, "phase": phase},
                        shows=_unique([protocol, *(p.drill for p in phase.prescriptions)]))
                   for phase in protocol.phases]
-        for name in PROTOCOL_PAGES:
+        for name in protocol_pages(protocol):
             pages.append(Page(protocol_page(protocol, name), f"{name}.md.j2", {"protocol": protocol},
                               shows=(protocol,)))
     pages.append(Page(LIBRARY, "drills.md.j2", shows=(*handbook.protocols, *handbook.drills.values())))
@@ -140,7 +146,7 @@ def navigation(handbook: Handbook) -> list:
     """
     protocols = [
         {title(protocol.title): [protocol_page(protocol)] + [location(phase)[0] for phase in protocol.phases]
-         + [protocol_page(protocol, name) for name in PROTOCOL_PAGES]}
+         + [protocol_page(protocol, name) for name in protocol_pages(protocol)]}
         for protocol in handbook.protocols
     ]
     categories = [category_page(category) for category in handbook.drills_by_category()]

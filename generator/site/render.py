@@ -20,6 +20,7 @@ from markupsafe import Markup
 from ..clock import today
 from ..model import Handbook
 from . import links, markup
+from .glossary import glossary, search_words, terms_in
 from .fields import FieldReference
 from .figure_files import drill_figure, figure_entry
 from .figures import drill_figures, drill_thumbnail
@@ -67,7 +68,8 @@ def environment() -> Environment:
                        url=markup.url, front=_front)
     env.globals.update(href=_href, print_href=print_href, label=label, category_page=category_page,
                        library=LIBRARY, library_data=LIBRARY_DATA, drill_figures=drill_figures,
-                       drill_thumbnail=drill_thumbnail, drill_figure=drill_figure)
+                       drill_thumbnail=drill_thumbnail, glossary=glossary, search_words=search_words,
+                       terms_in=terms_in, drill_figure=drill_figure)
     return env
 
 

@@ -154,3 +154,19 @@ def test_unknown_id_without_a_close_match_has_no_edit(project):
 def test_drill_whose_id_differs_from_its_file_name_is_still_the_drill_phases_prescribe(project):
     project.edit("drills/clamshell-band.yaml", "id: clamshell-band", "id: banded-clamshell")
     assert [p.code for p in project.problems()] == ["E207"]
+
+
+def test_search_words_lead_to_a_page_that_exists(project):
+    project.edit(PROTOCOL, "references:\n  - id: fredericson",
+                 "search_words:\n  - {page: 'drill:clamshel', words: [clams]}\n  - {page: 'phase:settle', words: [calm it]}\n"
+                 "references:\n  - id: fredericson")
+    problem = project.only("E214")
+    assert problem.line == project.line_of(PROTOCOL, "drill:clamshel")
+    assert "did you mean 'drill:clamshell'?" in problem.message
+
+
+def test_glossary_term_ids_are_unique(project):
+    project.edit(PROTOCOL, "references:\n  - id: fredericson",
+                 "glossary:\n  - {id: tempo, term: Tempo, text: Seconds of each part.}\n"
+                 "  - {id: tempo, term: Tempo run, text: A comfortably hard run.}\nreferences:\n  - id: fredericson")
+    assert "the glossary term id 'tempo' is used twice" in project.only("E206").message

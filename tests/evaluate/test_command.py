@@ -220,3 +220,23 @@ def test_evaluate_reads_the_log_as_of_handbook_today(capsys, monkeypatch, tmp_pa
     log = write(tmp_path, "log.json", '{"entries": [{"date": "2026-11-26", "values": {"pain-during-activity": 1}}]}')
     assert main(["--root", str(REPO), "evaluate", str(log), "--protocol", "itbs-runners"]) == 1
     assert "after today (2026-11-25)" in capsys.readouterr().out
+
+
+def test_a_broken_json_log_is_called_json_where_it_breaks(capsys, tmp_path):
+    log = write(tmp_path, "log.json", '{"entries": [\n  {"date": "2026-10-01", "values": {}},\n]}')
+    status, out, _ = evaluate(capsys, log)
+    assert status == 1 and "log.json:3:1: E004 the log is not JSON" in out, out
+    assert "YAML" not in out
+
+
+def test_a_bad_time_does_not_hide_the_other_problems(capsys, tmp_path):
+    log = write(tmp_path, "log.json", '{"entries": [{"date": "2026-10-01", "time": "7h", "values": {}},'
+                                      ' {"date": "2026-10-02", "values": {"pain-during-activity": 30}}]}')
+    status, out, _ = evaluate(capsys, log)
+    assert status == 1 and "E105 'time'" in out and "E501 'Pain during activity' runs from 0 to 10" in out, out
+
+
+def test_a_semicolon_separated_csv_is_told_so(capsys, tmp_path):
+    log = write(tmp_path, "log.csv", "date;pain-during-activity\n2026-10-01;3\n")
+    status, out, _ = evaluate(capsys, log)
+    assert status == 1 and "separated by semicolons" in out and "commas" in out, out

@@ -27,7 +27,7 @@ def test_the_start_says_the_base_the_props_the_angles_and_its_step():
 def test_the_end_says_what_changed_from_the_start():
     clamshell = drill("clamshell")
     text = position_text("Clamshell", clamshell["figure"], "end", clamshell["steps"])
-    assert "from the start: right leg out to the side 35°, right hip turned out 25°." in text
+    assert "from the start: right leg out to the side 20°, right hip turned out 40°." in text
     assert "knee bent 90°" not in text   # what stays as it was is not said again
     assert "Step 3: Keeping your feet together, lift the top knee" in text
 
@@ -50,7 +50,7 @@ def test_a_changed_angle_is_one_line_with_both_values():
     before = drill("clamshell")["figure"]
     after = copy.deepcopy(before)
     after["end"]["right"]["hip"]["abduction"] = 45
-    assert figure_changes(before, after) == ["end position: right leg out to the side 35° → 45°"]
+    assert figure_changes(before, after) == ["end position: right leg out to the side 20° → 45°"]
 
 
 def test_props_base_and_support_changes_are_said():
@@ -62,7 +62,8 @@ def test_props_base_and_support_changes_are_said():
     lines = figure_changes(before, after)
     assert "props: a step under the right foot → a box under the right foot" in lines
     assert "end position: resting on right-foot, left-heel → right-foot" in lines
-    assert "end position: left hip bent 10° → left hip extended 5°" in lines
+    bent = before["end"]["left"]["hip"]["flexion"]
+    assert f"end position: left hip bent {bent}° → left hip extended 5°" in lines
 
 
 def test_a_figure_added_or_removed():

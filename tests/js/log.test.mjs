@@ -132,3 +132,9 @@ for (const vector of VECTORS.refuse) {
     });
   });
 }
+
+test("a CSV whose columns are separated by semicolons is told so, as the CLI tells it", () => {
+  assert.throws(() => readCsv("date;pain-during-activity\n2026-01-01;3\n", protocol, today),
+    (error) => error instanceof LogError && /separated by semicolons/.test(error.problems[0])
+      && /commas/.test(error.problems[0]));
+});

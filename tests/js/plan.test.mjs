@@ -43,7 +43,12 @@ test("weeks count from the start date, the week so far from Monday", () => {
   assert.equal(weekOfPhase("2026-03-10", "2026-03-10"), 1);
   assert.equal(weekOfPhase("2026-03-10", "2026-03-17"), 2);
   const [only] = phaseSessions(data(), "load");
-  assert.deepEqual(weekSoFar([only], "2026-03-01", "2026-03-12").map((day) => day.name), ["Monday", "Tuesday", "Wednesday", "Thursday"]);
+  // started on a Sunday: week 2 runs from Sunday 8 March, so the week so far is Sunday to Thursday, not Monday on
+  assert.deepEqual(weekSoFar([only], "2026-03-01", "2026-03-12").map((day) => day.name),
+    ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday"]);
+  assert.equal(weekSoFar([only], "2026-03-01", "2026-03-12")[0].date, "2026-03-08");
+  // the first day of a week of the phase is that week's only day so far
+  assert.deepEqual(weekSoFar([only], "2026-03-01", "2026-03-15").map((day) => day.date), ["2026-03-15"]);
   assert.deepEqual(weekSoFar([only], "2026-03-11", "2026-03-12").map((day) => day.date), ["2026-03-11", "2026-03-12"]);
 });
 

@@ -135,3 +135,15 @@ def test_print_help_lists_the_phases(project, monkeypatch, capsys):
     with pytest.raises(SystemExit):
         main(["print", "--help"])
     assert "only                     The only phase (made-up)" in capsys.readouterr().out
+
+
+def test_without_week_the_sheet_is_for_the_week_today_falls_in(project, pdf, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("HANDBOOK_TODAY", "2026-04-14")  # the third week of a phase started on 30 March
+    out = tmp_path / "now.pdf"
+    assert _print(project, "--start", "2026-03-30", "-o", str(out)) == 0
+    text = pdf.text(out)
+    assert "Mon 13 Tue 14 Wed 15 Thu 16 Fri 17 Sat 18 Sun 19" in text and "Week 3" in text
+    assert "week 3 of the phase, the week today falls in" in capsys.readouterr().out
+    monkeypatch.setenv("HANDBOOK_TODAY", "2026-03-01")  # before the start: its first week
+    assert _print(project, "--start", "2026-03-30", "-o", str(out)) == 0
+    assert "Mon 30 Tue 31 Wed 1" in pdf.text(out)

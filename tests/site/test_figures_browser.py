@@ -40,7 +40,7 @@ def test_a_drill_page_shows_its_positions_one_above_the_other_on_a_phone(phone, 
     assert boxes[0]["y"] + boxes[0]["height"] <= boxes[1]["y"] and boxes[1]["y"] + boxes[1]["height"] <= boxes[2]["y"]
     label = figures.nth(0).locator("svg").get_attribute("aria-label")
     assert label.startswith("Clamshell, start position, lying on the left side") and "Step 2:" in label
-    assert "right leg out to the side 35°" in figures.nth(1).locator("svg").get_attribute("aria-label")
+    assert "right leg out to the side 20°, right hip turned out 40°" in figures.nth(1).locator("svg").get_attribute("aria-label")
 
 
 def test_start_and_end_stand_side_by_side_on_a_wide_screen(page, site_url):

@@ -41,9 +41,11 @@ def test_golden_files_match_the_pages(pages):
 
 def test_a_drill_page_leads_with_the_dose_of_each_phase_then_the_general_dose(pages):
     page = pages["drills/clamshell.md"]
-    heading, phase_dose = page.index("## Dose in each phase"), page.index("| 2 × 10‑15 reps, each side")
-    general = page.index('!!! info "General dose, for when no phase sets one: 3 × 10‑15 reps')
+    heading, phase_dose = page.index("## Dose in each phase"), page.index("<td>2 × 10‑15 reps, each side")
+    general = page.index('??? note "General dose, for when no phase sets one"')
     assert heading < phase_dose < general < page.index("## How to do it"), "the phases' doses come first"
+    # folded, and its dose (which a phase may contradict) only inside
+    assert "3 × 10‑15 reps" in page[general:page.index("## How to do it")].split("\n", 1)[1]
     assert "Default dose" not in page and "## Used in" not in page
 
 
@@ -53,4 +55,4 @@ def test_a_drill_no_phase_prescribes_shows_only_its_general_dose(new_project):
     handbook.drills["side-plank"].used_in.clear()
     page = render_pages(handbook, SchemaSet(project / "schemas").documents)["drills/side-plank.md"]
     assert "## Dose in each phase" not in page and "No phase prescribes this drill" in page
-    assert '!!! info "General dose: 3 × 20' in page and 'for when no phase sets one' not in page
+    assert "**Dose:** 3 × 20" in page and "for when no phase sets one" not in page

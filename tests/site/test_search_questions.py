@@ -30,7 +30,8 @@ QUESTIONS = {
     "bike": P + "load-and-condition/",
     "pool": P + "load-and-condition/",
     "cross-training": P + "load-and-condition/",
-    "downhill": P + "progressive-running/",
+    # the drill that answers it, before the long phase page that prescribes it
+    "downhill": ("drills/controlled-downhill-running/", P + "progressive-running/"),
     "how long": P,
     "can I race": P + "return-to-sport/",
     "night pain": P + "warning-signs/",
@@ -52,11 +53,18 @@ def first_pages(page, question: str, count: int = 3) -> list[str]:
     """The paths of the first ``count`` pages the search lists for ``question`` (sections of a page count once)."""
     box = page.locator(".md-search__input")
     box.fill("")
+    # the results of the question before are gone before this one is typed, so they are never read for it
+    page.wait_for_function("!document.querySelector('.md-search-result__meta').textContent.match(/\\d|No match/i)",
+                           timeout=10000)
     box.type(question)
     page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.match(/\\d|No match/i)",
-                           timeout=5000)
-    page.wait_for_timeout(150)
-    links = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(link => link.href)")
+                           timeout=10000)
+    read = "links => links.map(link => link.href).join(' ')"
+    links, settled = None, page.eval_on_selector_all(".md-search-result__item > a", read)
+    while links != settled:  # the list no longer changes (the worker answers each letter typed)
+        page.wait_for_timeout(250)
+        links, settled = settled, page.eval_on_selector_all(".md-search-result__item > a", read)
+    links = links.split()
     paths = []
     for link in links:
         path = urlsplit(link).path.lstrip("/")

@@ -41,6 +41,7 @@ from . import (
     repeated_criteria,
     review_dates,
     run_sessions,
+    search_words,
     session_counts,
     session_days,
     session_drills,
@@ -62,7 +63,7 @@ RULES = (identity, drill_links, protocol_links, citations, ranges, criteria, pha
          session_counts, session_spacing, session_rest, bare_citations, look_back, session_minutes,
          session_frequency, sign_actions, stated_numbers, unlisted_red_flags, repeated_criteria, measure_units,
          shared_labels, changelog_order, session_days, figure_support, figure_props, figure_floor, figure_joints,
-         figure_movement)
+         figure_movement, search_words)
 
 
 def run_rules(content: Content) -> Iterator[Problem | Withheld]:

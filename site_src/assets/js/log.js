@@ -188,11 +188,17 @@ export function cellValue(text, measure) {
   return text;
 }
 
+/** What a CSV log whose columns are separated by semicolons is told (generator/log.py SEMICOLONS). */
+export const SEMICOLONS = "1:1: the columns are separated by semicolons (;), as spreadsheets set to a decimal comma "
+  + "save them; a log's columns are separated by commas: save it again as \"CSV (comma-separated)\", or export "
+  + "it from My log, and import that file";
+
 /** The entries of a CSV log, one row per entry; LogError at the row and column of each problem. */
 export function readCsv(text, protocol, today) {
   const [header, ...rows] = csvRows(text.replace(/^\uFEFF/, ""));
   const names = header ? header.cells : [];
   if (!names.includes("date")) {
+    if (names.length === 1 && names[0].split(";").map((name) => name.trim()).includes("date")) throw new LogError([SEMICOLONS]);
     throw new LogError([`1:1: the first row must name the columns, 'date' first; for example: ${
       [...FIRST_COLUMNS, ...LAST_COLUMNS].join(",")}`]);
   }

@@ -5,12 +5,13 @@ import { element, saveFile } from "./dom.js";
 import { painChart, minutesChart } from "./chart.js";
 import { currentPhase, evaluatePhase } from "./evaluate.js";
 import {
-  ACTIVITIES, LogError, MAX_LOG_BYTES, NUMERIC_KINDS, readCsv, readJson, redFlags, withEntry, writeCsv, writeJson,
+  ACTIVITIES, LogError, MAX_LOG_BYTES, readCsv, readJson, redFlags, withEntry, writeCsv, writeJson,
 } from "./log.js";
+import { clearField, fieldValue, measureField, shown } from "./measure-fields.js";
 import { localToday, siteAddress } from "./plan.js";
 import { forgetAll, keys, load, save } from "./store.js";
+import { ACTIONS, STATES, because, entries as counted, toRecord, verdictText } from "./verdict-words.js";
 
-const STATES = { met: "Met", "not-met": "Not yet", "no-data": "No data" };
 const SHOWN_ENTRIES = 14;
 const WEEKS_BEFORE = 7;
 const ACTIVITY_NAMES = {
@@ -36,6 +37,7 @@ class LogPage {
     this.entries = load(this.key, { entries: [] }).entries;
     this.form = root.querySelector(".hb-log__form");
     this.status = root.querySelector(".hb-log__status");
+    this.dataStatus = root.querySelector(".hb-log__data-status");
     this.build();
     this.form.addEventListener("input", () => this.evaluate());
     this.form.addEventListener("submit", (event) => { event.preventDefault(); this.add(); });
@@ -51,9 +53,17 @@ class LogPage {
     return this.protocol.phases.find((phase) => phase.id === id);
   }
 
+  /** The phase the athlete is in: the one chosen in Today (home page) for this protocol, else the latest the
+   * log names, else the first. */
+  currentPhase() {
+    const plan = load(keys.plan, null);
+    if (plan && plan.protocol === this.protocol.id && this.phase(plan.phase)) return plan.phase;
+    return currentPhase(this.protocol, this.entries);
+  }
+
   /** The form: date, phase, session, the measures (the phase's own first), a note. */
   build() {
-    const phaseId = currentPhase(this.protocol, this.entries);
+    const phaseId = this.currentPhase();
     const fields = this.form.querySelector(".hb-log__fields");
     const today = localToday();
     const phases = element("select", { name: "phase" },
@@ -141,8 +151,10 @@ class LogPage {
     return true;
   }
 
-  say(text) {
-    this.status.textContent = text;
+  /** Says `text` under the form, or (`nearData`) under the export and import buttons, where it was asked for. */
+  say(text, nearData = false) {
+    (nearData ? this.dataStatus : this.status).textContent = text;
+    (nearData ? this.status : this.dataStatus).textContent = "";
   }
 
   show() {
@@ -158,7 +170,7 @@ class LogPage {
     const result = evaluatePhase(this.protocol, entries, phase.id, localToday());
     const verdict = this.root.querySelector(".hb-log__verdict");
     verdict.className = `hb-log__verdict hb-log__verdict--${result.verdict}`;
-    const missing = result.verdict === "keep-going" ? toRecord(this.protocol, phase, result, this.measures) : [];
+    const missing = result.verdict === "keep-going" ? toRecord(phase, result, this.measures) : [];
     verdict.replaceChildren(element("strong", {}, verdictText(this.protocol, result)),
       draft ? " (with the entry you are typing, not saved yet)" : "",
       missing.length ? element("span", { class: "hb-log__record" }, ` To record next: ${missing.join(", ")}.`) : "");
@@ -172,7 +184,7 @@ class LogPage {
     this.root.querySelector(".hb-log__signs").replaceChildren(...result.signs.map((sign) =>
       element("li", { class: `hb-log__sign hb-log__sign--${sign.severity}` },
         element("strong", {}, `${sign.severity === "red" ? "Red" : sign.severity === "amber" ? "Amber" : "Green"}: ${sign.name}`),
-        ` — ${signs[sign.id].advice || sign.action.replaceAll("-", " ")} `,
+        ` — ${signs[sign.id].advice || `${ACTIONS[sign.action] || sign.action}.`} `,
         element("span", { class: "hb-log__why" }, because(sign.result, this.measures)))),
       ...(result.early ? [element("li", { class: "hb-log__sign hb-log__sign--amber" },
         element("strong", {}, "Amber: moved on too early"),
@@ -206,7 +218,7 @@ class LogPage {
     table.querySelector("tbody").replaceChildren(...rows);
     table.hidden = !rows.length;
     this.root.querySelector(".hb-log__count").textContent = this.entries.length
-      ? `${this.entries.length} ${this.entries.length === 1 ? "entry" : "entries"} on this device${
+      ? `${counted(this.entries.length)} on this device${
         this.entries.length > SHOWN_ENTRIES ? `, the latest ${SHOWN_ENTRIES} shown` : ""}.`
       : "No entries on this device yet.";
   }
@@ -222,25 +234,26 @@ class LogPage {
     if (!file) return;
     if (file.size > MAX_LOG_BYTES) {
       this.say(`${file.name} was not imported: it is ${(file.size / 2 ** 20).toFixed(1)} MB, more than the `
-        + `${MAX_LOG_BYTES / 2 ** 20} MB a log may hold (about ten years of daily entries); split it into one file a year.`);
+        + `${MAX_LOG_BYTES / 2 ** 20} MB a log may hold (about ten years of daily entries); split it into one file a year.`, true);
       return;
     }
     const text = await file.text();
     try {
       const read = /\.csv$/i.test(file.name) ? readCsv : readJson;
       const entries = read(text, this.protocol, localToday());
-      if (this.entries.length && !confirm(`Replace the ${this.entries.length} entries on this device with the ${entries.length} in ${file.name}?`)) return;
+      if (this.entries.length && !confirm(`Replace the ${counted(this.entries.length)} on this device with the ${counted(entries.length)} in ${file.name}?`)) return;
       if (!this.keep(entries)) {
         this.say(`${file.name} was not imported: this browser's storage for the handbook is full. `
-          + "The log on this device is as it was.");
+          + "The log on this device is as it was.", true);
         return;
       }
-      this.say(`${entries.length} entries imported from ${file.name}.`);
       this.build();
       this.show();
+      this.say(`${counted(entries.length)} imported from ${file.name}.`, true);
     } catch (error) {
       if (!(error instanceof LogError)) throw error;
-      this.say(`${file.name} was not imported: ${error.problems.slice(0, 5).join("; ")}`);
+      const more = error.problems.length > 5 ? `; and ${error.problems.length - 5} more` : "";
+      this.say(`${file.name} was not imported: ${error.problems.slice(0, 5).join("; ")}${more}`, true);
     }
   }
 
@@ -248,9 +261,9 @@ class LogPage {
     if (!confirm("Delete your log, your plan and your ticks from this device? This cannot be undone.")) return;
     forgetAll();
     this.entries = [];
-    this.say("Everything the handbook kept on this device is deleted.");
     this.build();
     this.show();
+    this.say("Everything the handbook kept on this device is deleted.", true);
   }
 }
 
@@ -266,139 +279,4 @@ function phaseMeasures(protocol, phase) {
   (phase.exit_criteria || []).forEach(visit);
   phase.warning_signs.forEach((id) => visit(signs[id].rule));
   return ids;
-}
-
-/** The input for one measure: a 0-10 slider, yes/no, a choice of its values, or a number. */
-function measureField(measure) {
-  const id = `hb-measure-${measure.id}`;
-  const hint = element("span", { class: "hb-log__unit" }, measure.unit ? ` (${measure.unit.trim()})` : "");
-  if (measure.kind === "boolean") {
-    const choice = (value, text) => element("label", {}, element("input", { type: "radio", name: `m:${measure.id}`, value }), ` ${text}`);
-    return element("fieldset", { class: "hb-log__field", "data-measure": measure.id },
-      element("legend", {}, measure.name), choice("yes", "Yes"), choice("no", "No"), clearButton(measure));
-  }
-  if (measure.kind === "categorical") {
-    return element("div", { class: "hb-log__field", "data-measure": measure.id },
-      element("label", { for: id }, measure.name),
-      element("select", { id, name: `m:${measure.id}` }, element("option", { value: "" }, "not recorded"),
-        ...measure.values.map((value) => element("option", { value }, value))));
-  }
-  if (measure.kind === "scale") {
-    const [low, high] = [measure.min ?? 0, measure.max ?? 10];
-    const output = element("output", { for: id, class: "hb-log__output" }, "not recorded");
-    const slider = element("input", { type: "range", id, name: `m:${measure.id}`, min: low, max: high, step: 1, value: low,
-                                      "aria-valuetext": "not recorded" });
-    slider.addEventListener("input", () => {
-      slider.dataset.set = "yes";
-      output.textContent = `${slider.value}/${high}`;
-      slider.setAttribute("aria-valuetext", `${slider.value} out of ${high}`);
-    });
-    return element("div", { class: "hb-log__field hb-log__field--scale", "data-measure": measure.id },
-      element("label", { for: id }, measure.name, hint), element("div", { class: "hb-log__slider" }, slider, output),
-      clearButton(measure));
-  }
-  return element("div", { class: "hb-log__field", "data-measure": measure.id },
-    element("label", { for: id }, measure.name, hint),
-    element("input", { type: "number", id, name: `m:${measure.id}`, inputmode: "decimal", min: measure.min ?? 0,
-                       max: measure.max, step: measure.kind === "count" ? 1 : "any" }));
-}
-
-function clearButton(measure) {
-  const button = element("button", { type: "button", class: "hb-log__clear", "aria-label": `Clear ${measure.name}` }, "Clear");
-  button.addEventListener("click", () => {
-    clearField(button.parentElement);
-    button.form.dispatchEvent(new Event("input"));
-  });
-  return button;
-}
-
-function clearField(field) {
-  for (const input of field.querySelectorAll("input, select")) {
-    if (input.type === "radio") input.checked = false;
-    else if (input.type === "range") {
-      delete input.dataset.set;
-      input.value = input.min;
-      input.setAttribute("aria-valuetext", "not recorded");
-      field.querySelector("output").textContent = "not recorded";
-    } else input.value = "";
-  }
-}
-
-/** The value a measure's field holds, or null when it is not recorded. */
-function fieldValue(field, measure) {
-  if (measure.kind === "boolean") {
-    const checked = field.querySelector("input:checked");
-    return checked ? checked.value === "yes" : null;
-  }
-  const input = field.querySelector("input, select");
-  if (measure.kind === "scale") return input.dataset.set ? Number(input.value) : null;
-  if (input.value === "") return null;
-  return NUMERIC_KINDS.has(measure.kind) ? Number(input.value) : input.value;
-}
-
-const shown = (value, measure) => (typeof value === "boolean" ? (value ? "yes" : "no")
-  : `${value}${measure && measure.unit ? (measure.unit.startsWith("/") ? "" : " ") + measure.unit.trim() : ""}`);
-
-function verdictText(protocol, result) {
-  const phases = protocol.phases;
-  const named = (id) => {
-    const index = phases.findIndex((phase) => phase.id === id);
-    return `Phase ${index + 1}: ${phases[index].title}`;
-  };
-  return {
-    "move-on": `Ready to move on to ${named(result.target)}`,
-    "keep-going": `Keep going with ${named(result.target)}: not every exit criterion is met yet`,
-    hold: "Hold: stay at your current level until the warning sign settles",
-    "step-back": `Step back${result.target !== result.phase ? ` to ${named(result.target)}` : " to an easier level"}`,
-    stop: "Stop and contact your clinician",
-  }[result.verdict];
-}
-
-/** The measures an exit criterion has no recent value of, by name: what to log next. */
-function toRecord(protocol, phase, result, measures) {
-  const names = new Set();
-  (phase.exit_criteria || []).forEach((criterion, index) => {
-    const found = result.criteria[index].result;
-    const pairs = criterion.all || criterion.any ? (criterion.all || criterion.any).map((rule, at) => [rule, found.parts[at]])
-      : [[criterion, found]];
-    for (const [rule, part] of pairs) {
-      if (part.state === "no-data" && rule.measure) names.add(measures[rule.measure].name.toLowerCase());
-    }
-  });
-  return [...names];
-}
-
-/** Why a rule has no data: nothing logged, or only values older than its look-back. */
-function nothing(result) {
-  if (result.stale) return `(the latest value, ${result.stale}, is older than ${result.within} days: record it again)`;
-  return result.within ? `(nothing logged in the last ${result.within} days)` : "(nothing logged yet)";
-}
-
-/** The values that decide a rule, in words: "2 of the last 3 sessions held; needs 3", "6/10 on 2026-03-04". */
-function because(result, measures) {
-  if (result.parts) {
-    if (result.state === "no-data") return "(no recent value for part of it)";
-    const met = result.parts.filter((part) => part.state === "met");
-    if (result.combine === "any" && met.length) return because(met[0], measures);
-    return `(${met.length} of ${result.parts.length} conditions met)`;
-  }
-  const measure = measures[result.measure];
-  if (result.increase) {
-    const week = result.weeks[result.weeks.length - 1];
-    if (!week || week.percent === null) return "(the log does not reach back far enough to compare weeks)";
-    return `(last 7 days: ${shown(Math.round(week.total * 10) / 10, measure)}; weekly average before: ${
-      shown(Math.round(week.baseline * 10) / 10, measure)})`;
-  }
-  if (result.state === "no-data") return nothing(result);
-  const aside = result.set_aside.map((one) => `${shown(one.value, measure)} on ${one.date} not counted: logged with ${
-    measures[one.measure].name.toLowerCase()} at ${shown(one.found, measures[one.measure])}`);
-  const tail = aside.length ? `; ${aside.join("; ")}` : "";
-  if (result.change) {
-    return `(change from the previous ${result.change.replace(/s$/, "")}: ${Math.round(result.difference * 10) / 10}${tail})`;
-  }
-  if (result.needed === 1) {
-    const found = result.periods[result.periods.length - 1];
-    return `(${shown(found.values[found.values.length - 1], measure)} on ${found.end}${tail})`;
-  }
-  return `(${result.held} of the last ${result.needed} ${result.period} held; needs ${result.needed}${tail})`;
 }

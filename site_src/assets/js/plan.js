@@ -62,13 +62,15 @@ export function weekOfPhase(start, date) {
   return days < 0 ? 0 : Math.floor(days / 7) + 1;
 }
 
-/** Monday of `date`'s week up to `date` (not before `start`), each day with its sessions. */
+/** The days of `date`'s week of the phase up to `date`, each with its name and sessions. A phase's week starts
+ * on the weekday of its start date, as the printed checklist of that week (week 2 begins 7 days after the start). */
 export function weekSoFar(sessions, start, date) {
   const today = day(date);
-  const monday = today - WEEKDAYS.indexOf(weekday(date));
+  const first = day(start) + 7 * Math.max(0, weekOfPhase(start, date) - 1);
   const days = [];
-  for (let number = Math.max(monday, day(start)); number <= today; number++) {
-    days.push({ date: isoDay(number), name: DAY_NAMES[number - monday], sessions: sessionsOn(sessions, isoDay(number)) });
+  for (let number = first; number <= today; number++) {
+    const iso = isoDay(number);
+    days.push({ date: iso, name: DAY_NAMES[WEEKDAYS.indexOf(weekday(iso))], sessions: sessionsOn(sessions, iso) });
   }
   return days;
 }

@@ -7,6 +7,7 @@ const PREFIX = "itbs-handbook:";
 export const keys = {
   log: (protocol) => `${PREFIX}log:${protocol}`,
   plan: `${PREFIX}plan`,
+  athlete: `${PREFIX}athlete`,
   ticks: (protocol, phase) => `${PREFIX}ticks:${protocol}:${phase}`,
   criteria: (page) => `${PREFIX}criteria:${page}`,
 };

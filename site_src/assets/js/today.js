@@ -51,21 +51,25 @@ function showPlan(plan, data, chosen, option) {
   const where = plan.querySelector(".hb-today__where");
   where.replaceChildren(element("a", { href: siteAddress(`${chosen.protocol}/${chosen.phase}/`) }, option.textContent),
     week ? `, week ${week} (started ${dateText(chosen.start)})` : `, starts ${dateText(chosen.start)}`);
+  const tick = (date, done) => {
+    ticks[date] = done;
+    save(key, ticks);
+    weekList(plan, sessions, chosen, ticks, today, tick);
+  };
   const todays = week ? sessionsOn(sessions, today) : [];
   const list = plan.querySelector(".hb-today__sessions");
-  list.replaceChildren(...todays.map((session) => sessionBox(session, ticks[today] || [], (done) => {
-    ticks[today] = done;
-    save(key, ticks);
-    weekList(plan, sessions, chosen, ticks, today);
-  })));
+  list.replaceChildren(...todays.map((session) => sessionBox(session, ticks[today] || [], (done) => tick(today, done))));
   if (!todays.length) {
     list.replaceChildren(element("p", {}, week ? "No session today: a rest day." : "Your phase has not started yet."));
   }
-  weekList(plan, sessions, chosen, ticks, today);
+  weekList(plan, sessions, chosen, ticks, today, tick);
   const calendar = plan.querySelector(".hb-today__calendar");
   const weekly = data.protocol.phases.find((phase) => phase.id === chosen.phase).sessions?.length;
   calendar.hidden = !weekly;
   calendar.onclick = () => downloadCalendar(data, chosen);
+  // the start date and week travel after '#', which never leaves the device
+  plan.querySelector(".hb-today__print").href = siteAddress(
+    `print/${chosen.protocol}/${chosen.phase}.html#start=${chosen.start}&week=${Math.max(week, 1)}`);
 }
 
 /** Downloads the phase's sessions from its start date for its longest typical duration, as `handbook print
@@ -78,7 +82,7 @@ async function downloadCalendar(data, chosen) {
   saveFile(text, `${phase.id}-from-${chosen.start}.ics`, "text/calendar");
 }
 
-function sessionBox(session, done, changed) {
+function sessionBox(session, done, changed, day = null) {
   const ticked = new Set(done);
   const title = [session.title, session.minutes && `about ${session.minutes}\u00a0min`].filter(Boolean).join(", ");
   const items = session.drills.map((drill) => {
@@ -90,10 +94,10 @@ function sessionBox(session, done, changed) {
     });
     return element("li", {}, figure(drill), element("label", {}, input, " ", element("span", {}, drill.name)),
       drill.dose ? ` — ${together(drill.dose)}` : "", drill.part !== "Main" ? element("em", {}, ` (${drill.part.toLowerCase()})`) : "",
-      " ", element("a", { href: siteAddress(`drills/${drill.id}/`), "aria-label": `How to do ${drill.name}` }, "how"));
+      " ", element("a", { class: "hb-today__how", href: siteAddress(`drills/${drill.id}/`), "aria-label": `How to do ${drill.name}` }, "how"));
   });
   return element("fieldset", { class: "hb-today__session", "data-session": session.id },
-    element("legend", {}, title), element("ul", {}, ...items));
+    element("legend", {}, day ? `${day}: ${title}` : title), element("ul", {}, ...items));
 }
 
 /** The drill's small figure (a file of the site, shown light on the dark scheme by the stylesheet), or nothing. */
@@ -103,15 +107,25 @@ function figure(drill) {
     height: 48, loading: "lazy", decoding: "async" });
 }
 
-function weekList(plan, sessions, chosen, ticks, today) {
+/** The days of this week of the phase so far, each with what was ticked; a past day's sessions open to be ticked
+ * afterwards (a session done but ticked the next day still counts for its day). */
+function weekList(plan, sessions, chosen, ticks, today, tick) {
+  const list = plan.querySelector(".hb-today__week");
+  const open = new Set([...list.querySelectorAll("details[open]")].map((details) => details.dataset.date));
   const days = weekSoFar(sessions, chosen.start, today);
-  plan.querySelector(".hb-today__week").replaceChildren(...days.map((day) => {
+  list.replaceChildren(...days.map((day) => {
     const planned = day.sessions.flatMap((session) => session.drills.map((drill) => tickKey(session, drill)));
-    const done = (ticks[day.date] || []).filter((tick) => planned.includes(tick)).length;
+    const done = (ticks[day.date] || []).filter((one) => planned.includes(one)).length;
     const what = day.sessions.length ? day.sessions.map((session) => session.title).join(", ") : "rest day";
-    return element("li", { class: done && done === planned.length ? "hb-today__day--done" : null },
-      element("strong", {}, day.date === today ? "Today" : dateText(day.date)),
-      `: ${what}`, planned.length ? ` — ${done} of ${planned.length} ticked` : "");
+    const name = day.date === today ? "Today" : dateText(day.date);
+    const item = element("li", { class: done && done === planned.length ? "hb-today__day--done" : null, "data-date": day.date },
+      element("strong", {}, name), `: ${what}`, planned.length ? ` — ${done} of ${planned.length} ticked` : "");
+    if (day.date !== today && day.sessions.length) {
+      item.append(element("details", { class: "hb-today__past", "data-date": day.date, open: open.has(day.date) },
+        element("summary", {}, `Tick what you did on ${name}`),
+        ...day.sessions.map((session) => sessionBox(session, ticks[day.date] || [], (ticked) => tick(day.date, ticked), name))));
+    }
+    return item;
   }));
 }
 
@@ -130,4 +144,16 @@ export function keepCriteria(document) {
       save(key, [...ticked]);
     });
   });
+}
+
+/** On a drill page, puts the dose of the phase chosen in Today first and marks it as the athlete's. */
+export function markPhase(document) {
+  const chosen = load(keys.plan, null);
+  const table = document.querySelector(".hb-doses");
+  const row = chosen && table && [...table.querySelectorAll("tr[data-phase]")]
+    .find((one) => one.dataset.phase === `${chosen.protocol}/${chosen.phase}`);
+  if (!row) return;
+  row.classList.add("hb-doses__yours");
+  row.cells[0].prepend(element("strong", {}, "Your phase: "));
+  row.parentElement.prepend(row);
 }
