@@ -167,7 +167,7 @@ class Figure:
     def _size(self, height_mm: float | None) -> str:
         return f' width="{n(height_mm * self.aspect)}mm" height="{n(height_mm)}mm"' if height_mm else ""
 
-    def position(self, name: str, label: str, height_mm: float | None = None, ink: str = "inherit") -> str:
+    def position(self, name: str, label: str | None, height_mm: float | None = None, ink: str = "inherit") -> str:
         """One position on its own (the end with the start ghosted and the movement's arrow); ``height_mm`` and
         ``ink`` as for :meth:`thumbnail`."""
         size = self._size(height_mm)
