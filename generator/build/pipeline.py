@@ -29,6 +29,7 @@ from ..printables.site import PRINT_CACHE, SitePrintables
 from ..project import site_address, site_name
 from ..site import offline
 from ..site.figure_files import figure_files
+from ..site.search_index import PLUGIN as SEARCH_SECTIONS, search_sections_plugin
 from ..site.links import site_pages
 from ..site.pages import OUT_OF_NAV, navigation
 from ..site.render import Renderer, render_data
@@ -161,6 +162,7 @@ def mkdocs_config(root: Path, nav: list, site_dir: Path, **overrides):
                          not_in_nav="\n".join(f"/{folder}/" for folder in OUT_OF_NAV), site_dir=str(site_dir),
                          strict=True, **overrides)
     config.plugins["handbook-compiled-templates"] = _compiled_templates(root / TEMPLATE_CACHE)
+    config.plugins[SEARCH_SECTIONS] = search_sections_plugin()
     return config
 
 

@@ -30,6 +30,12 @@ def _date(text: str) -> dt.date:
         raise ArgumentTypeError(f"'{text}' is not a date written YYYY-MM-DD") from None
 
 
+def _time(text: str) -> dt.time:
+    if not re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]", text):
+        raise ArgumentTypeError(f"'{text}' is not a time of day: write it HH:MM, like 07:30")
+    return dt.time.fromisoformat(text)
+
+
 def _week(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise ArgumentTypeError(f"'{text}' is not a week number: write 1 for the first week")
@@ -84,6 +90,8 @@ def add_arguments(parser) -> None:
                         help="also write the phase's sessions as a calendar file (- for standard output), from the "
                              "start date (default "
                              "today) for the weeks asked for (default the phase's longest typical duration)")
+    parser.add_argument("--remind", metavar="HH:MM", type=_time,
+                        help="with --ics: a reminder at this time on each session's day (as Today's calendar file)")
     plain = parser.format_help
     parser.format_help = lambda: plain() + _phases_note()
     parser.set_defaults(usage_error=parser.error)
@@ -95,6 +103,8 @@ def run(args) -> int:
 
     if not args.output and not args.ics:
         args.usage_error("say where to write: -o FILE.pdf, --ics FILE.ics, or both")
+    if args.remind and not args.ics:
+        args.usage_error("--remind is for the calendar file: add --ics FILE.ics")
     if is_stdio(args.output) and is_stdio(args.ics):
         args.usage_error("only one of -o and --ics can go to standard output ('-'); write the other to a file")
     if args.output and not is_stdio(args.output):
@@ -133,7 +143,7 @@ def run(args) -> int:
             target = args.ics
             start = args.start or today()
             calendar_weeks = weeks if args.weeks or args.week else range(1, phase.max_weeks + 1)
-            calendar = phase_calendar(phase, start, calendar_weeks, site_address(args.root))
+            calendar = phase_calendar(phase, start, calendar_weeks, site_address(args.root), args.remind)
             if is_stdio(args.ics):
                 write_out(calendar)
                 written.append("the calendar to standard output")

@@ -1,7 +1,7 @@
 """A phase's weekly sessions as an iCalendar file (RFC 5545), made with icalendar.
 
 One all-day event per session, repeating on its weekdays for the weeks asked for, with its drills and their
-dose in the description. No clock is read: the stamp is the document date, the ids come from the content, so the
+dose in the description and, when asked for, a reminder (an alarm at a time of the session's day). No clock is read: the stamp is the document date, the ids come from the content, so the
 same input gives the same bytes.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from icalendar import Calendar, Event, vRecur
+from icalendar import Alarm, Calendar, Event, vRecur
 
 from ..content.week import WEEKDAYS
 from ..model import Phase, Session
@@ -36,8 +36,18 @@ def _description(session: Session, page: str | None) -> str:
     return "\n".join(lines)
 
 
+def _alarm(session: Session, remind: dt.time) -> Alarm:
+    """A reminder at ``remind`` on each day of the session: an all-day event starts at midnight of its day, so the
+    alarm is that long after the start (the same on every day, whatever the time zone)."""
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", session.title)
+    alarm.add("trigger", dt.timedelta(hours=remind.hour, minutes=remind.minute))
+    return alarm
+
+
 def _event(session: Session, uid: str, first: dt.date, weeks: range, stamp: dt.datetime,
-           page: str | None) -> Event | None:
+           page: str | None, remind: dt.time | None = None) -> Event | None:
     dates = [first + dt.timedelta(weeks=week - 1, days=offset) for week in weeks for offset in range(7)]
     dates = [day for day in dates if list(WEEKDAYS)[day.weekday()] in session.days]
     if not dates:
@@ -51,11 +61,15 @@ def _event(session: Session, uid: str, first: dt.date, weeks: range, stamp: dt.d
     event.add("summary", session.title)
     event.add("description", _description(session, page))
     event.add("transp", "TRANSPARENT")
+    if remind is not None:
+        event.add_component(_alarm(session, remind))
     return event
 
 
-def phase_calendar(phase: Phase, start: dt.date, weeks: range, address: str | None = None) -> bytes:
-    """The phase's sessions from ``start`` (the first day of week 1) for ``weeks`` (1 for the first week)."""
+def phase_calendar(phase: Phase, start: dt.date, weeks: range, address: str | None = None,
+                   remind: dt.time | None = None) -> bytes:
+    """The phase's sessions from ``start`` (the first day of week 1) for ``weeks`` (1 for the first week), each
+    with a reminder at ``remind`` on its days when one is given."""
     calendar = Calendar()
     calendar.add("prodid", f"-//{phase.protocol.title}//{phase.protocol.version}//EN")
     calendar.add("version", "2.0")
@@ -63,7 +77,8 @@ def phase_calendar(phase: Phase, start: dt.date, weeks: range, address: str | No
     page, stamp = page_address(address, phase), _stamp(phase)
     first = start + dt.timedelta(weeks=weeks.start - 1)
     for session in phase.sessions:
-        event = _event(session, f"{phase.protocol.id}.{phase.id}", first, range(1, len(weeks) + 1), stamp, page)
+        event = _event(session, f"{phase.protocol.id}.{phase.id}", first, range(1, len(weeks) + 1), stamp, page,
+                       remind)
         if event:
             calendar.add_component(event)
     return calendar.to_ical()

@@ -24,7 +24,7 @@ POSES = "clinicians/poses.md"
 POSE_EXAMPLE = "clamshell"
 #: a protocol's pages after its phases, each made from the template of the same name (the glossary only when the
 #: protocol has one).
-PROTOCOL_PAGES = ("log", "warning-signs", "assessments", "glossary", "references", "changes")
+PROTOCOL_PAGES = ("session", "log", "report", "warning-signs", "assessments", "glossary", "references", "changes")
 
 
 def protocol_pages(protocol: Protocol) -> tuple[str, ...]:

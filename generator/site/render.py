@@ -54,8 +54,12 @@ def _inline(context, value) -> Markup:
 
 
 def _front(value) -> Markup:
-    """A title or list of titles for YAML front matter: escaped for the theme, quoted for YAML."""
-    escaped = [markup.title(v) for v in value] if isinstance(value, list) else markup.title(value)
+    """A title, a list of titles or a mapping of keys to lists of titles for YAML front matter: escaped for the
+    theme, quoted for YAML."""
+    if isinstance(value, dict):
+        escaped = {str(key): [markup.title(v) for v in titles] for key, titles in value.items()}
+    else:
+        escaped = [markup.title(v) for v in value] if isinstance(value, list) else markup.title(value)
     return Markup(json.dumps(escaped, ensure_ascii=False))
 
 

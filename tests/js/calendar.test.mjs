@@ -27,14 +27,17 @@ function plain(vevent) {
     stamp: vevent.getFirstPropertyValue("dtstamp").toString(),
     start: event.startDate.toString(), end: event.endDate.toString(),
     byday: rule.parts.BYDAY, count: rule.count, dates,
+    ...(vevent.getAllSubcomponents("valarm").length ? { alarms: vevent.getAllSubcomponents("valarm").map((valarm) => ({
+      action: valarm.getFirstPropertyValue("action"), description: valarm.getFirstPropertyValue("description"),
+      trigger: valarm.getFirstPropertyValue("trigger").toString() })) } : {}),
   };
 }
 
 const parsed = (text) => new ICAL.Component(ICAL.parse(text));
 
 for (const vector of VECTORS.cases) {
-  test(`the calendar of '${vector.phase}' for ${vector.weeks} weeks holds the vector's events`, () => {
-    const calendar = parsed(phaseCalendar(VECTORS.data, vector.phase, vector.start, vector.weeks));
+  test(`the calendar of '${vector.phase}' for ${vector.weeks} weeks${vector.remind ? ` with a reminder at ${vector.remind}` : ""} holds the vector's events`, () => {
+    const calendar = parsed(phaseCalendar(VECTORS.data, vector.phase, vector.start, vector.weeks, null, vector.remind));
     assert.equal(calendar.getFirstPropertyValue("x-wr-calname"), vector.calname);
     assert.equal(calendar.getFirstPropertyValue("prodid"), "-//Knee rehab//2.1.0//EN");
     assert.deepEqual(calendar.getAllSubcomponents("vevent").map(plain), vector.events);

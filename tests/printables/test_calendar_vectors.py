@@ -27,7 +27,13 @@ def _event(event) -> dict:
         "start": start.isoformat(), "end": event["dtend"].dt.isoformat(),
         "byday": event["rrule"]["BYDAY"], "count": event["rrule"]["COUNT"][0],
         "dates": [moment.date().isoformat() for moment in rule],
-    }
+    } | ({"alarms": [_alarm(alarm) for alarm in event.walk("VALARM")]} if event.walk("VALARM") else {})
+
+
+def _alarm(alarm) -> dict:
+    """A reminder as the vectors write it: its action, text and trigger (an RFC 5545 duration after the start)."""
+    return {"action": str(alarm["action"]), "description": str(alarm["description"]),
+            "trigger": alarm["trigger"].to_ical().decode()}
 
 
 @pytest.mark.parametrize("case", VECTORS["cases"], ids=lambda case: f"{case['phase']}-{case['weeks']}w")
@@ -37,6 +43,7 @@ def test_the_python_calendar_gives_the_vector_events(case, monkeypatch):
     [protocol] = build_handbook(data["drills"], [data["protocol"]]).protocols
     [phase] = [phase for phase in protocol.phases if phase.id == case["phase"]]
     weeks = range(1, case["weeks"] + 1)
-    calendar = Calendar.from_ical(phase_calendar(phase, dt.date.fromisoformat(case["start"]), weeks))
+    remind = dt.time.fromisoformat(case["remind"]) if "remind" in case else None
+    calendar = Calendar.from_ical(phase_calendar(phase, dt.date.fromisoformat(case["start"]), weeks, remind=remind))
     assert str(calendar["x-wr-calname"]) == case["calname"]
     assert [_event(event) for event in calendar.walk("VEVENT")] == case["events"]

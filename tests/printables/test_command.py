@@ -12,7 +12,7 @@ def test_a_personalised_checklist_has_the_name_and_the_dated_days(made_up, pdf, 
     root = tmp_path / "project"
     out = tmp_path / "sam.pdf"
     code = main(["--root", str(root), "print", "only", "--athlete", "Sam <O'Neil>", "--start", "2026-03-30",
-                 "--paper", "letter", "-o", str(out)])
+                 "--week", "1", "--paper", "letter", "-o", str(out)])
     assert code == 0, capsys.readouterr()
     assert pdf.sizes(out) == [(612, 792)]
     text = pdf.text(out)

@@ -3,6 +3,7 @@ sheet dated for the week asked for, a page per week, a QR code to the phase's pa
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 from html.parser import HTMLParser
 
@@ -115,6 +116,22 @@ def test_the_calendar_has_one_event_per_session_with_its_drills(project, tmp_pat
     assert strength["dtstart"].dt.isoformat() == "2026-03-30"
     assert strength["rrule"]["byday"] == ["MO", "TH"] and strength["rrule"]["count"] == [4]
     assert "Made-up drill number 1" in strength["description"] and PAGE in strength["description"]
+
+
+def test_remind_gives_each_session_a_reminder_at_that_time_of_its_days(project, tmp_path, capsys):
+    out = tmp_path / "plan.ics"
+    assert _print(project, "--start", "2026-03-30", "--weeks", "1-2", "--ics", str(out), "--remind", "18:05") == 0
+    events = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    alarms = [event.walk("VALARM") for event in events]
+    at = dt.timedelta(hours=18, minutes=5)
+    assert [[(str(a["action"]), str(a["description"]), a["trigger"].dt) for a in each] for each in alarms] == [
+        [("DISPLAY", "Strength A", at)], [("DISPLAY", "Mobility", at)]]
+    for wrong in (["--ics", str(out), "--remind", "7:30"], ["--ics", str(out), "--remind", "24:00"],
+                  ["--remind", "07:30", "-o", str(tmp_path / "a.pdf")]):
+        with pytest.raises(SystemExit):
+            _print(project, *wrong)
+    said = capsys.readouterr().err
+    assert "'7:30' is not a time of day: write it HH:MM" in said and "--remind is for the calendar file" in said
 
 
 def test_the_qr_code_decodes_to_the_phase_page(project, tmp_path, poppler):

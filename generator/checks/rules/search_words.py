@@ -10,7 +10,8 @@ from ...problems import Problem, error
 from .known import closest, known_drills
 
 #: a search-words page's kind -> the section of the protocol that defines its ids (drills live in drills/).
-SECTIONS = {"phase": "phases", "warning-sign": "warning_signs", "assessment": "assessments", "glossary": "glossary"}
+SECTIONS = {"phase": "phases", "warning-sign": "warning_signs", "assessment": "assessments", "glossary": "glossary",
+            "education": "education"}
 
 
 def check(content: Content) -> Iterator[Problem]:

@@ -18,11 +18,17 @@ export function localToday(now = new Date()) {
   return isoDay(Math.floor((now.getTime() - now.getTimezoneOffset() * 60000) / DAY_MS));
 }
 
-/** A drill's dose in words, its default with the phase's override on top (as generator/model/drills.py Dosage.text). */
-export function doseText(defaults = {}, override = {}) {
+/** A drill's dose as data: its default with the phase's override on top (an override's amount replaces the
+ * default's reps, hold or duration). */
+export function doseOf(defaults = {}, override = {}) {
   const base = AMOUNTS.some((key) => key in override)
     ? Object.fromEntries(Object.entries(defaults).filter(([key]) => !AMOUNTS.includes(key))) : defaults;
-  const dose = { ...base, ...override };
+  return { ...base, ...override };
+}
+
+/** A drill's dose in words, its default with the phase's override on top (as generator/model/drills.py Dosage.text). */
+export function doseText(defaults = {}, override = {}) {
+  const dose = doseOf(defaults, override);
   const each = dose.reps != null ? `${dose.reps} reps` : dose.hold_seconds != null ? `${dose.hold_seconds}\u00a0s hold`
     : dose.duration_minutes != null ? `${dose.duration_minutes}\u00a0min` : "";
   const sets = dose.sets == null ? each : each ? `${dose.sets} × ${each}` : `${dose.sets} set${dose.sets === 1 ? "" : "s"}`;
@@ -41,6 +47,7 @@ export function phaseSessions(data, phaseId) {
   const item = (id, part) => ({
     id, part, name: drills[id] ? drills[id].name : id,
     dose: doseText(drills[id] && drills[id].dosage, prescribed[id] && prescribed[id].dosage),
+    dosage: doseOf(drills[id] && drills[id].dosage, prescribed[id] && prescribed[id].dosage),
     figure: (data.figures && data.figures[id]) || null,
   });
   if (phase.sessions && phase.sessions.length) {

@@ -8,6 +8,7 @@ export const keys = {
   log: (protocol) => `${PREFIX}log:${protocol}`,
   plan: `${PREFIX}plan`,
   athlete: `${PREFIX}athlete`,
+  paper: `${PREFIX}paper`,
   ticks: (protocol, phase) => `${PREFIX}ticks:${protocol}:${phase}`,
   criteria: (page) => `${PREFIX}criteria:${page}`,
 };

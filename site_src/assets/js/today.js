@@ -28,7 +28,7 @@ export function start(root) {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const [protocol, phase] = form.elements.phase.value.split("/");
-    save(keys.plan, { protocol, phase, start: form.elements.start.value });
+    save(keys.plan, { ...load(keys.plan, {}), protocol, phase, start: form.elements.start.value });
     show();
   });
   const change = root.querySelector(".hb-today__change");
@@ -37,7 +37,14 @@ export function start(root) {
     plan.hidden = true;
     form.elements.phase.focus();
   });
-  change.after(" ", element("button", { type: "button", class: "md-button hb-today__calendar" }, "Add to my calendar (.ics)"));
+  const remind = element("input", { type: "time", class: "hb-today__remind", value: load(keys.plan, {})?.remind || "" });
+  remind.addEventListener("change", () => {
+    const plan = load(keys.plan, null);
+    if (plan) save(keys.plan, { ...plan, remind: remind.value || undefined });
+  });
+  change.parentElement.after(element("p", { class: "hb-today__calendar-row" },
+    element("label", { class: "hb-today__reminder" }, "Remind me at (optional) ", remind), " ",
+    element("button", { type: "button", class: "md-button hb-today__calendar" }, "Add to my calendar (.ics)")));
   root.hidden = false;
   show();
 }
@@ -63,22 +70,27 @@ function showPlan(plan, data, chosen, option) {
     list.replaceChildren(element("p", {}, week ? "No session today: a rest day." : "Your phase has not started yet."));
   }
   weekList(plan, sessions, chosen, ticks, today, tick);
+  const player = plan.querySelector(".hb-today__start");
+  player.hidden = !todays.length;
+  for (const link of player.querySelectorAll("a")) link.hidden = link.dataset.protocol !== chosen.protocol;
   const calendar = plan.querySelector(".hb-today__calendar");
   const weekly = data.protocol.phases.find((phase) => phase.id === chosen.phase).sessions?.length;
   calendar.hidden = !weekly;
-  calendar.onclick = () => downloadCalendar(data, chosen);
+  plan.querySelector(".hb-today__reminder").hidden = !weekly;
+  calendar.onclick = () => downloadCalendar(data, chosen, plan.querySelector(".hb-today__remind").value || null);
   // the start date and week travel after '#', which never leaves the device
   plan.querySelector(".hb-today__print").href = siteAddress(
     `print/${chosen.protocol}/${chosen.phase}.html#start=${chosen.start}&week=${Math.max(week, 1)}`);
 }
 
 /** Downloads the phase's sessions from its start date for its longest typical duration, as `handbook print
- * --ics` does; the file is made here and sent nowhere. */
-async function downloadCalendar(data, chosen) {
+ * --ics` does, with a reminder at `remind` (HH:MM) on each session's days when one is chosen (`--remind`); the
+ * file is made here and sent nowhere. */
+async function downloadCalendar(data, chosen, remind) {
   const { phaseCalendar } = await import("./calendar.js"); // ical.js is loaded only when asked for
   const phase = data.protocol.phases.find((one) => one.id === chosen.phase);
   const text = phaseCalendar(data, phase.id, chosen.start, phase.typical_duration.max_weeks,
-    siteAddress(`${chosen.protocol}/${phase.id}/`));
+    siteAddress(`${chosen.protocol}/${phase.id}/`), remind);
   saveFile(text, `${phase.id}-from-${chosen.start}.ics`, "text/calendar");
 }
 
