@@ -28,6 +28,7 @@ from ..model import Handbook, load_handbook
 from ..printables.site import PRINT_CACHE, SitePrintables
 from ..project import site_address, site_name
 from ..site import offline
+from ..site.figure_files import figure_files
 from ..site.search_index import PLUGIN as SEARCH_SECTIONS, search_sections_plugin
 from ..site.links import site_pages
 from ..site.pages import OUT_OF_NAV, navigation
@@ -74,7 +75,8 @@ def generate(root: Path, renderer: Renderer | None = None) -> Generated:
     renderer = renderer or Renderer()
     address = site_address(root)
     published = {**render_data(handbook, schemas, address),
-                 **render_fhir(handbook, address, site_name(root), site_pages(handbook)), **vendor_files(), **search_worker()}
+                 **render_fhir(handbook, address, site_name(root), site_pages(handbook)), **vendor_files(),
+                 **figure_files(handbook), **search_worker()}
     files = {**renderer.render(handbook, schemas), **published}
     result = Generated(handbook, navigation(handbook), set(files))
     docs = root / DOCS_DIR

@@ -129,11 +129,14 @@ def _bounds(figure: dict, placed: list[Placed]) -> tuple[float, float, float, fl
     return x0, top, x1, bottom
 
 
-def _svg(bounds, inner: str, label: str, css_class: str) -> str:
+def _svg(bounds, inner: str, label: str | None, css_class: str, size: str = "", ink: str = "inherit") -> str:
+    """The figure's ``<svg>``: labelled for readers, or (``label`` None) hidden from them, as in a file an ``<img>``
+    shows with its own alternative text; ``size`` gives its width and height attributes, ``ink`` its colour."""
     x0, y0, x1, y1 = bounds
+    named = f'role="img" aria-label="{escape(label)}"' if label is not None else 'aria-hidden="true"'
     return (f'<svg xmlns="http://www.w3.org/2000/svg" class="{css_class}" viewBox="{n(x0)} {n(y0)} {n(x1 - x0)} '
-            f'{n(y1 - y0)}" role="img" aria-label="{escape(label)}" style="color:inherit">'
-            f'<title>{escape(label)}</title>{inner}</svg>')
+            f'{n(y1 - y0)}"{size} {named} style="color:{ink}">'
+            + (f'<title>{escape(label)}</title>' if label is not None else "") + f'{inner}</svg>')
 
 
 class Figure:
@@ -161,15 +164,30 @@ class Figure:
                                         self.data.get("arrow")))
         return "".join(parts)
 
-    def position(self, name: str, label: str) -> str:
-        """One position on its own (the end with the start ghosted and the movement's arrow)."""
-        if name == "end":
-            return _svg(self.bounds, self._scene("end", ghost="start", arrow=True), label, "figure figure-end")
-        return _svg(self.bounds, self._scene(name), label, f"figure figure-{name}")
+    def _size(self, height_mm: float | None) -> str:
+        return f' width="{n(height_mm * self.aspect)}mm" height="{n(height_mm)}mm"' if height_mm else ""
 
-    def thumbnail(self, label: str) -> str:
-        """The small figure beside a drill in lists: the end position over a ghost of the start."""
-        return _svg(self.bounds, self._scene("end", ghost="start"), label, "figure figure-small")
+    def position(self, name: str, label: str | None, height_mm: float | None = None, ink: str = "inherit") -> str:
+        """One position on its own (the end with the start ghosted and the movement's arrow); ``height_mm`` and
+        ``ink`` as for :meth:`thumbnail`."""
+        size = self._size(height_mm)
+        if name == "end":
+            return _svg(self.bounds, self._scene("end", ghost="start", arrow=True), label, "figure figure-end", size,
+                        ink)
+        return _svg(self.bounds, self._scene(name), label, f"figure figure-{name}", size, ink)
+
+    @property
+    def aspect(self) -> float:
+        """Width over height of the figure's drawing."""
+        x0, y0, x1, y1 = self.bounds
+        return (x1 - x0) / (y1 - y0)
+
+    def thumbnail(self, label: str | None, height_mm: float | None = None, ink: str = "inherit") -> str:
+        """The small figure beside a drill in lists: the end position over a ghost of the start. With no ``label``
+        it is hidden from readers (for a file shown by an ``<img>`` with its own text); ``height_mm`` sizes it for
+        paper, ``ink`` colours it (a printer's renderer may not take the colour of the text around it)."""
+        return _svg(self.bounds, self._scene("end", ghost="start"), label, "figure figure-small",
+                    self._size(height_mm), ink)
 
     def animation(self, label: str) -> str:
         """Every position in turn, each a frame the page's stylesheet shows one after the other (or, when the reader

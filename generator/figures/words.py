@@ -92,6 +92,15 @@ def position_text(name: str, figure: dict, position: str, steps: list[str]) -> s
         _step(steps, data)
 
 
+def small_text(name: str, figure: dict, steps: list[str]) -> str:
+    """The alternative text of a drill's small figure: the drill, how the body rests and on what, and the step the
+    end position shows ('Clamshell: lying on the left side, with a mat. Step 3: Lift the top knee …')."""
+    step = _step(steps, figure["end"])
+    if not step:
+        return position_text(name, figure, "end", steps)
+    return f"{name}: {BASES[figure['base']]}{_props(figure)}.{step}"
+
+
 def figure_changes(before: dict | None, after: dict | None) -> list[str]:
     """A change of a drill's figure in words, one line per change: 'end position: right hip out to the side 30° → 45°'."""
     if not before and not after:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Phase, Protocol
 from ..system import require_font_subsetting
+from . import figures
 from .render import CHECKLIST_MARGIN_MM, paper as paper_of, render_booklet, render_checklist, stylesheet
 from .sheets import DENSITIES, Checklist, Paper, Person
 
@@ -42,19 +43,19 @@ class Printer:
         require_font_subsetting()
         from weasyprint import CSS  # WeasyPrint takes a moment to load: only printing pays for it
         from weasyprint.text.fonts import FontConfiguration
-        from weasyprint.urls import URLFetcher
-
         self.address = address
-        self.offline = URLFetcher(allowed_protocols=("data",))  # refuses every URL but inline data: loads nothing
+        self.offline = figures.fetcher()  # refuses every URL but inline data: and the figures drawn: loads nothing
         self.fonts = FontConfiguration()
         self.css = CSS(string=stylesheet(), font_config=self.fonts)
         self._fitted: dict[tuple[str, str, str], Checklist] = {}  # (protocol, phase, paper) -> blank checklist
         self._laid_out: OrderedDict[tuple[str, str, str], Document] = OrderedDict()
+        self._images: dict = {}  # images read, by address: a drill's figure is parsed once for every sheet
 
     def render(self, html: str) -> Document:
         from weasyprint import HTML
 
-        return HTML(string=html, url_fetcher=self.offline).render(stylesheets=[self.css], font_config=self.fonts)
+        return HTML(string=html, url_fetcher=self.offline).render(stylesheets=[self.css], font_config=self.fonts,
+                                                                  cache=self._images)
 
     def checklist(self, phase: Phase, paper: str | Paper = "a4", person: Person = Person()) -> tuple[Document, Checklist]:
         """The checklist in the roomiest density that fits one page and leaves room for notes.

@@ -68,6 +68,7 @@ class Row:
     dose: str
     days: frozenset[str] | None = None
     part: str | None = None  # 'Warm-up' or 'Cool-down' for a row holding a session's whole warm-up or cool-down
+    drills: tuple[Drill, ...] = field(default=(), compare=False)  # the drill of each name, for its figure
 
     def ticks(self, day: Day) -> bool:
         return self.days is None or day.key in self.days
@@ -98,9 +99,10 @@ def _session_group(session: Session) -> Group:
         """A warm-up or cool-down in one row: each drill's name and amount."""
         if not prescriptions:
             return []
-        return [Row(tuple(f"{p.drill.name} {p.dosage.amount}" for p in prescriptions), "", days, part)]
+        return [Row(tuple(f"{p.drill.name} {p.dosage.amount}" for p in prescriptions), "", days, part,
+                    tuple(p.drill for p in prescriptions))]
 
-    rows = [Row((p.drill.name,), _dose(p, weekly=False), days) for p in session.drills]
+    rows = [Row((p.drill.name,), _dose(p, weekly=False), days, drills=(p.drill,)) for p in session.drills]
     return Group(together("Warm-up", session.warm_up) + rows + together("Cool-down", session.cool_down), session,
                  f"{session.title} · about {session.minutes} min · {session.days_text}")
 
@@ -108,10 +110,11 @@ def _session_group(session: Session) -> Group:
 def groups(phase: Phase) -> list[Group]:
     """The phase's drills by session, then those in no session; all in one group when it has no sessions."""
     if not phase.sessions:
-        return [Group([Row((p.drill.name,), _dose(p)) for p in phase.prescriptions])]
+        return [Group([Row((p.drill.name,), _dose(p), drills=(p.drill,)) for p in phase.prescriptions])]
     found = [_session_group(session) for session in phase.sessions]
     if phase.extras:
-        found.append(Group([Row((p.drill.name,), _dose(p)) for p in phase.extras], title="Optional extras, any day"))
+        found.append(Group([Row((p.drill.name,), _dose(p), drills=(p.drill,)) for p in phase.extras],
+                           title="Optional extras, any day"))
     return found
 
 

@@ -21,6 +21,7 @@ from ..clock import today
 from ..model import Handbook
 from . import links, markup
 from .fields import POSE_SECTIONS, FieldReference
+from .figure_files import drill_figure, figure_entry
 from .figures import drill_figures, drill_thumbnail
 from .glossary import glossary, search_words, terms_in
 from .pages import (
@@ -85,7 +86,7 @@ def environment() -> Environment:
                        library=LIBRARY, library_data=LIBRARY_DATA, pose_sections=POSE_SECTIONS,
                        poses_page=POSES, fields_page=FIELDS, drill_figures=drill_figures,
                        drill_thumbnail=drill_thumbnail, glossary=glossary, search_words=search_words,
-                       terms_in=terms_in)
+                       terms_in=terms_in, drill_figure=drill_figure)
     return env
 
 
@@ -166,11 +167,13 @@ def render_data(handbook: Handbook, schemas: dict[str, dict], address: str | Non
     files = {f"data/{name}.schema.json": _json(_published(doc, f"data/{name}.schema.json", address))
              for name, doc in schemas.items()}
     for protocol in handbook.protocols:
-        drills = {p.drill.id: p.drill.data for phase in protocol.phases for p in phase.prescriptions}
+        drills = {p.drill.id: p.drill for phase in protocol.phases for p in phase.prescriptions}
+        figures = {key: figure_entry(drills[key]) for key in sorted(drills) if drills[key].figure}
         files[f"data/{protocol.id}.json"] = _json({
             "$schema": (address or "") + (DATA_SCHEMA if address else DATA_SCHEMA.removeprefix("data/")),
             "format": "itbs-handbook-protocol/1", "version": protocol.version,
-            "protocol": protocol.data, "drills": [drills[key] for key in sorted(drills)],
+            "protocol": protocol.data, "drills": [drills[key].data for key in sorted(drills)],
+            **({"figures": figures} if figures else {}),
         })
     files[LIBRARY_DATA] = _library(handbook)
     return files

@@ -51,3 +51,10 @@ test("weeks count from the start date, the week so far from Monday", () => {
   assert.deepEqual(weekSoFar([only], "2026-03-01", "2026-03-15").map((day) => day.date), ["2026-03-15"]);
   assert.deepEqual(weekSoFar([only], "2026-03-11", "2026-03-12").map((day) => day.date), ["2026-03-11", "2026-03-12"]);
 });
+
+test("each drill carries its small figure from the published data, and none when it has no figure", () => {
+  const figures = { clamshell: { src: "figures/clamshell.svg", alt: "Clamshell: lying on the left side, with a mat." } };
+  const [only] = phaseSessions({ ...data(), figures }, "load");
+  assert.deepEqual(only.drills.map((drill) => drill.figure), [figures.clamshell, null, null]);
+  assert.deepEqual(phaseSessions(data(), "load")[0].drills.map((drill) => drill.figure), [null, null, null]);
+});

@@ -38,7 +38,8 @@ export function doseText(defaults = {}, override = {}) {
 }
 
 /** The sessions of a phase as the athlete follows them: each with its weekdays and its drills (name, dose,
- * part); a phase without sessions gives one list of its drills for every day. */
+ * part, and the small figure's file and text when the drill has one); a phase without sessions gives one list of
+ * its drills for every day. */
 export function phaseSessions(data, phaseId) {
   const phase = data.protocol.phases.find((one) => one.id === phaseId);
   const drills = Object.fromEntries(data.drills.map((drill) => [drill.id, drill]));
@@ -47,6 +48,7 @@ export function phaseSessions(data, phaseId) {
     id, part, name: drills[id] ? drills[id].name : id,
     dose: doseText(drills[id] && drills[id].dosage, prescribed[id] && prescribed[id].dosage),
     dosage: doseOf(drills[id] && drills[id].dosage, prescribed[id] && prescribed[id].dosage),
+    figure: (data.figures && data.figures[id]) || null,
   });
   if (phase.sessions && phase.sessions.length) {
     return phase.sessions.map((session) => ({

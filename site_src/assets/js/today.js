@@ -104,12 +104,19 @@ function sessionBox(session, done, changed, day = null) {
       else ticked.delete(input.dataset.tick);
       changed([...ticked]);
     });
-    return element("li", {}, element("label", {}, input, " ", element("span", {}, drill.name)),
+    return element("li", {}, figure(drill), element("label", {}, input, " ", element("span", {}, drill.name)),
       drill.dose ? ` — ${together(drill.dose)}` : "", drill.part !== "Main" ? element("em", {}, ` (${drill.part.toLowerCase()})`) : "",
       " ", element("a", { class: "hb-today__how", href: siteAddress(`drills/${drill.id}/`), "aria-label": `How to do ${drill.name}` }, "how"));
   });
   return element("fieldset", { class: "hb-today__session", "data-session": session.id },
     element("legend", {}, day ? `${day}: ${title}` : title), element("ul", {}, ...items));
+}
+
+/** The drill's small figure (a file of the site, shown light on the dark scheme by the stylesheet), or nothing. */
+function figure(drill) {
+  if (!drill.figure) return null;
+  return element("img", { class: "hb-fig", src: siteAddress(drill.figure.src), alt: drill.figure.alt, width: 80,
+    height: 48, loading: "lazy", decoding: "async" });
 }
 
 /** The days of this week of the phase so far, each with what was ticked; a past day's sessions open to be ticked
