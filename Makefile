@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The system packages the set-up installs: the tests' as well when `make test` asked for it, so that one command
+# (or, without sudo, the one line that names it) covers everything the run needs.
+SYSTEM := $(if $(filter test,$(MAKECMDGOALS)),test,serve)
 
 .PHONY: serve build check test bench clean
 
@@ -10,7 +13,7 @@ STAMP := $(VENV)/.installed
 # the Python environment and the site's npm packages. Setuptools' notice that the install is editable is left out.
 $(STAMP): pyproject.toml package.json package-lock.json
 	@echo "Setting up: system packages, the Python environment in $(VENV) and the npm packages (a few minutes, once)"
-	PYTHON=$(PYTHON) scripts/system-packages serve
+	PYTHON=$(PYTHON) scripts/system-packages $(SYSTEM)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	PYTHONWARNINGS="ignore:Editable installation" $(BIN)/pip install --quiet -e '.[test]'

@@ -49,6 +49,11 @@ def run() -> None:
     """The ``handbook`` program: :func:`main`, then exit without a last search for reference cycles through
     everything the command read (a third of a second after checking 5,000 drills)."""
     code = main()
+    try:  # what is still buffered goes out here, where a reader that stopped early can still be answered quietly
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = FAILURE
     gc.freeze()
     raise SystemExit(code)
 

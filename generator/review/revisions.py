@@ -8,6 +8,7 @@ comparison are checked models; ``None`` stands for the working tree.
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import subprocess
 import tarfile
@@ -73,6 +74,42 @@ def _archive(root: Path, tree: str, parts: list[str]) -> bytes:
         return git(Path(scratch), "archive", "--format=tar", tree, "--", *parts)
 
 
+class NotContent(Exception):
+    """A member of a revision's archive that would land outside its folder, link outside it, or is a device."""
+
+    def __init__(self, name: str, reason: str):
+        super().__init__(reason)
+        self.name = name
+
+
+def _extract_data(tar: tarfile.TarFile, folder: Path) -> None:
+    """Extract an archive's files, directories and symbolic links into ``folder`` and nothing outside it: with
+    tarfile's 'data' filter where Python has it (3.11.4 and later), else refusing, member by member, what that filter
+    refuses (Debian 12's Python is 3.11.2)."""
+    if hasattr(tarfile, "data_filter"):
+        try:
+            tar.extractall(folder, filter="data")
+        except tarfile.FilterError as exc:
+            raise NotContent(exc.tarinfo.name, str(exc)) from None
+        return
+    root = os.path.realpath(folder)
+
+    def inside(path: str) -> bool:
+        return os.path.commonpath([os.path.realpath(path), root]) == root
+
+    for member in tar.getmembers():
+        member.name = member.name.lstrip("/" + os.sep)  # '/drills/a.yaml' as 'drills/a.yaml', as the filter reads it
+        target = os.path.join(root, member.name)
+        if os.path.isabs(member.name) or not inside(target):
+            raise NotContent(member.name, f"{member.name!r} would be extracted outside the folder")
+        if not (member.isfile() or member.isdir() or member.issym()):
+            raise NotContent(member.name, f"{member.name!r} is not a file, a folder or a symbolic link")
+        if member.issym() and (os.path.isabs(member.linkname)
+                               or not inside(os.path.join(os.path.dirname(target), member.linkname))):
+            raise NotContent(member.name, f"{member.name!r} links to {member.linkname!r}, outside the folder")
+        tar.extract(member, folder, set_attrs=not member.isdir())
+
+
 def _extract(root: Path, revision: str, folder: Path, schemas: Path | None = None) -> None:
     prefix = git(root, "rev-parse", "--show-prefix").decode().strip()
     tree = f"{revision}:{prefix}"
@@ -83,9 +120,9 @@ def _extract(root: Path, revision: str, folder: Path, schemas: Path | None = Non
     archive = _archive(root, tree, parts)
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         try:
-            tar.extractall(folder, filter="data")
-        except tarfile.FilterError as exc:  # a link to a file outside the content, say
-            raise RevisionError(f"{revision} holds {exc.tarinfo.name}, which is not content: {exc}") from None
+            _extract_data(tar, folder)
+        except NotContent as exc:  # a link to a file outside the content, say
+            raise RevisionError(f"{revision} holds {exc.name}, which is not content: {exc}") from None
     if schemas:
         shutil.copytree(schemas, folder / "schemas")
     elif "schemas" not in parts:
