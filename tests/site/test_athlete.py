@@ -237,6 +237,7 @@ def test_exit_criteria_ticks_stay_on_the_device(phone, site_url):
     from playwright.sync_api import expect  # waits until the page's script has put the ticks back
 
     phone.goto(site_url + "itbs-runners/return-to-running/", wait_until="load")
+    phone.locator(".hb-checklist[data-kept]").first.wait_for()  # the page's script keeps the ticks from here on
     box = phone.locator(".hb-checklist input[type=checkbox]").first
     box.check()
     phone.reload(wait_until="load")

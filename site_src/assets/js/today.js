@@ -148,7 +148,9 @@ export function keepCriteria(document) {
   const key = keys.criteria(location.pathname.replace(/index\.html$/, ""));
   const name = (box, index) => box.closest("[data-criterion]")?.dataset.criterion || String(index);
   const ticked = new Set(load(key, []));
+  const before = ticked.size;
   boxes.forEach((box, index) => {
+    if (box.checked) ticked.add(name(box, index)); // ticked before this script ran: kept, not undone
     box.checked = ticked.has(name(box, index));
     box.addEventListener("change", () => {
       if (box.checked) ticked.add(name(box, index));
@@ -156,6 +158,8 @@ export function keepCriteria(document) {
       save(key, [...ticked]);
     });
   });
+  if (ticked.size !== before) save(key, [...ticked]);
+  boxes[0].closest(".hb-checklist")?.setAttribute("data-kept", "");
 }
 
 /** On a drill page, puts the dose of the phase chosen in Today first and marks it as the athlete's. */
