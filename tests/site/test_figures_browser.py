@@ -51,11 +51,15 @@ def test_start_and_end_stand_side_by_side_on_a_wide_screen(page, site_url):
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_the_figures_are_readable_in_both_colour_schemes(phone, site_url, scheme):
+def test_the_figures_are_readable_in_both_colour_schemes(browser, site_url, scheme):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, reduced_motion="reduce",
+                                  color_scheme={"default": "light", "slate": "dark"}[scheme])
+    phone = context.new_page()
     phone.goto(site_url + DRILL, wait_until="load")
-    phone.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    assert phone.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
     for svg in phone.locator(".hb-figures svg").element_handles():
         assert svg.evaluate(CONTRAST) >= 4.5
+    context.close()
 
 
 def test_the_movement_stands_still_at_its_end_when_less_motion_is_asked_for(phone, site_url):

@@ -16,6 +16,9 @@ MONDAY = "2026-12-07T10:00:00"  # Strength A, a Monday session of the phase
 PLAN = ("localStorage.setItem('itbs-handbook:plan', JSON.stringify("
         "{protocol: 'itbs-runners', phase: 'strength-and-control', start: '2026-11-30'}))")
 WIDTHS = {"phone": 360, "desktop": 1280}
+#: Material's scheme for each colour scheme the device prefers; the page opens in it, with no switch (and no colour
+#: transition) under way while it is measured.
+SCHEMES = {"default": "light", "slate": "dark"}
 
 #: the relative luminance of a grey level, as WCAG defines it.
 def _luminance(level: float) -> float:
@@ -32,7 +35,7 @@ def _contrast(a: float, b: float) -> float:
 def screen(request, browser):
     width, scheme = request.param
     context = browser.new_context(viewport={"width": WIDTHS[width], "height": 800}, is_mobile=width == "phone",
-                                  reduced_motion="reduce")
+                                  reduced_motion="reduce", color_scheme=SCHEMES[scheme])
     context.clock.set_fixed_time(MONDAY)
     page = context.new_page()
     page.problems = []
@@ -46,7 +49,7 @@ def screen(request, browser):
 
 
 def _scheme(page) -> None:
-    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{page.scheme}')")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == page.scheme
 
 
 def _check_figures(page, items, min_count: int) -> None:
@@ -98,17 +101,18 @@ def test_today_shows_a_figure_beside_each_drill_of_the_session(screen, site_url)
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_pages_with_figures_are_clean_for_axe_at_phone_width(browser, site_url, axe, scheme):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True,
+                                  color_scheme=SCHEMES[scheme])
     context.clock.set_fixed_time(MONDAY)
     page = context.new_page()
     page.goto(site_url + PHASE, wait_until="load")
-    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
     page.evaluate("document.querySelectorAll('details.hb-session').forEach((d) => { d.open = true; })")
     assert axe(page) == []
     page.goto(site_url, wait_until="load")
     page.evaluate(PLAN)
     page.reload(wait_until="load")
-    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
     page.locator(".hb-today__sessions img.hb-fig").first.wait_for()
     assert axe(page) == []
     context.close()
