@@ -3,13 +3,15 @@
 Each position is placed on its own, with the middle of the pelvis at the same place, so a knee bending over a
 planted foot would otherwise draw the foot sliding under the body. A later position is moved sideways in the picture
 so that the first part it rests on that the start also rests on (the standing foot of a step-down, the shoulders of
-a bridge) is where it was at the start; the body then moves over it, as it does.
+a bridge) is where it was at the start; the body then moves over it, as it does. A position that travels over the
+floor (a hop sideways over a line) is then moved by as much, away from the start's ghost.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from .body import Vector
 from .placement import SUPPORT_POINTS, Placed
 
 
@@ -28,3 +30,11 @@ def in_register(start: Placed, start_supports: tuple[str, ...], later: Placed,
     if abs(dx) < 1e-9:
         return later
     return replace(later, points={name: (x + dx, y, z) for name, (x, y, z) in later.points.items()})
+
+
+def moved(placed: Placed, offset: Vector) -> Placed:
+    """``placed`` moved by ``offset`` in the picture (a position's travel over the floor)."""
+    if not any(offset):
+        return placed
+    dx, dy, dz = offset
+    return replace(placed, points={name: (x + dx, y + dy, z + dz) for name, (x, y, z) in placed.points.items()})

@@ -170,6 +170,27 @@ def _solve(figure: dict, position: dict) -> Placed:
     return Placed(points, tuple(floats), tuple(below), heights, floor)
 
 
+#: the body's own directions a position may travel in, as vectors in the body's axes.
+TRAVEL = {"forward": F, "back": tuple(-v for v in F), "right": R, "left": tuple(-v for v in R)}
+
+
+def travel_offset(figure: dict, position: dict) -> Vector:
+    """How far the position's ``travel`` moves the body in the picture (x right, y up, z towards the reader, in
+    fractions of height): the body's direction laid on the floor, seen from the figure's view, turn and elevation."""
+    travel = position.get("travel")
+    if not travel:
+        return (0.0, 0.0, 0.0)
+    right, up, towards = view_axes(figure["base"], figure.get("view", "side"), figure.get("near", "right"))
+    way, share = TRAVEL[travel["to"]], travel["cm"] / HEIGHT_CM
+    x, z = dot(way, right), dot(way, towards)
+    length = math.hypot(x, z)
+    if length < 1e-9:
+        return (0.0, 0.0, 0.0)
+    x, y, z = rotate((x / length * share, 0.0, z / length * share), (0.0, 1.0, 0.0), figure.get("turn", 0))
+    a = math.radians(figure.get("elevation", 0))
+    return (x, y * math.cos(a) - z * math.sin(a), z * math.cos(a) + y * math.sin(a))
+
+
 def _rest_head(points: dict) -> None:
     """Bend the neck so that the head rests on the floor rather than going through it (a head is not posed)."""
     radius = SOLID_POINTS["head"][0]

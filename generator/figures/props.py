@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from .placement import PROP_HEIGHTS, SUPPORT_POINTS
+from .placement import PROP_HEIGHTS, SUPPORT_POINTS, supports_of, travel_offset
 
 def stroke(width: float = 1.4, extra: str = "") -> str:
     """The attributes of a prop's line ``width`` wide."""
@@ -190,13 +190,23 @@ def draw_props(figure: dict, points: dict, bounds: tuple[float, float, float, fl
             for cx in (x0 + 6, x1 - 6):
                 parts.append(f'<path d="M{n(cx - 3)} 0L{n(cx)} -7L{n(cx + 3)} 0Z" {PROP_FILL}/>')
         elif kind == "line":
-            parts.append(f'<path d="M{n((x0 + x1) / 2 - 6)} 0.8H{n((x0 + x1) / 2 + 6)}" stroke="currentColor" '
-                         'stroke-width="2.4"/>')
+            x = _line_x(figure, fixed, (x0 + x1) / 2)
+            parts.append(f'<path d="M{n(x - 6)} 0.8H{n(x + 6)}" stroke="currentColor" stroke-width="2.4"/>')
         elif kind == "water":
             y = -(points["chest"][1] - 0.04) * SCALE
             waves = "".join(f"q2.5 -1.6 5 0t5 0" for _ in range(int((x1 - x0) / 10) + 1))
             parts.append(f'<path d="M{n(x0)} {n(y)}{waves}" {PROP_STROKE}/>')
     return parts
+
+
+def _line_x(figure: dict, end: dict, middle: float) -> float:
+    """Where a line on the floor is: half way between where the end position rests and where it rested before it
+    travelled (a hop over the line), or the middle of the picture."""
+    dx = travel_offset(figure, figure["end"])[0] * SCALE
+    supports = supports_of(figure, figure["end"])
+    if not dx or not supports:
+        return middle
+    return _support_x(end, supports[0]) - dx / 2
 
 
 def _bike(points: dict) -> list[str]:
@@ -216,8 +226,9 @@ def _bike(points: dict) -> list[str]:
 
 
 def _leg_press(points: dict, fixed: dict) -> list[str]:
-    """A seated leg press: a seat reclined along the back on a frame (where the end position has it, so it does not
-    move) and a foot plate square to the line from the hip to the foot, the way the sled runs."""
+    """A seated leg press: a seat reclined along the back on a frame, and a foot plate square to the line from the
+    hip to the foot, riding on a rail that runs that way to a post on the frame (the seat and rail where the end
+    position has them, so the machine does not move between positions)."""
     facing = 1 if fixed["right-ball"][0] >= fixed["pelvis"][0] else -1
     (px, py), (cx, cy) = xy(fixed["pelvis"]), xy(fixed["chest"])
     length = max(math.hypot(cx - px, cy - py), 0.1)
@@ -229,18 +240,24 @@ def _leg_press(points: dict, fixed: dict) -> list[str]:
     back = (f'M{n(px + bx * 6 - ux * 2)} {n(py + by * 6 - uy * 2)}L{n(cx + bx * 6 + ux * 6)} '
             f'{n(cy + by * 6 + uy * 6)}')
     seat = f'M{n(px + bx * 6)} {n(seat_y)}H{n(px + 16 * facing)}'
-    frame = f'M{n(px + 4 * facing)} {n(seat_y)}V0M{n(px - 12 * facing)} 0H{n(px + 60 * facing)}'
-    (hx, hy), (fx, fy) = xy(points["right-hip"]), xy(points["right-ball"])
-    (ex, ey) = xy(points["right-heel"])
-    mx, my = (fx + ex) / 2, (fy + ey) / 2
-    dx, dy = mx - hx, my - hy
-    run = max(math.hypot(dx, dy), 0.1)
-    dx, dy = dx / run, dy / run                                  # the way the sled runs
-    ox, oy = mx + dx * 2.5, my + dy * 2.5                        # the plate just past the sole
+    (ox, oy), (dx, dy) = _plate(points)
+    (rx, ry), (rdx, rdy) = _plate(fixed)
+    end_x, end_y = rx + rdx * 16, min(ry + rdy * 16, -4)
+    frame = (f'M{n(px + 4 * facing)} {n(seat_y)}V0M{n(px - 12 * facing)} 0H{n(end_x + 4 * facing)}'
+             f'M{n(rx - rdx * 6)} {n(ry - rdy * 6)}L{n(end_x)} {n(end_y)}V0')
     plate = f'M{n(ox - dy * 9)} {n(oy + dx * 9)}L{n(ox + dy * 9)} {n(oy - dx * 9)}'
-    sled = f'M{n(ox)} {n(oy)}L{n(ox + dx * 10)} {n(oy + dy * 10)}'
-    return [f'<path d="{back}{seat}" {stroke(3.2)}/>', f'<path d="{frame}{sled}" {stroke(2)}/>',
+    return [f'<path d="{back}{seat}" {stroke(3.2)}/>', f'<path d="{frame}" {stroke(2)}/>',
             f'<path d="{plate}" {stroke(3)}/>']
+
+
+def _plate(points: dict) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Where a leg press's foot plate is (just past the working foot's sole) and the way its sled runs (from the
+    hip to the foot)."""
+    (hx, hy), (fx, fy), (ex, ey) = xy(points["right-hip"]), xy(points["right-ball"]), xy(points["right-heel"])
+    mx, my = (fx + ex) / 2, (fy + ey) / 2
+    run = max(math.hypot(mx - hx, my - hy), 0.1)
+    dx, dy = (mx - hx) / run, (my - hy) / run
+    return (mx + dx * 2.5, my + dy * 2.5), (dx, dy)
 
 
 def _elliptical(points: dict) -> list[str]:

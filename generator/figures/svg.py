@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from html import escape
 
-from .anchor import in_register
+from .anchor import in_register, moved
 from .arrow import arrow as movement_arrow
-from .placement import Placed, place, supports_of
+from .placement import Placed, place, supports_of, travel_offset
 from .props import draw_props, n, xy
 
 POSITIONS = ("start", "middle", "end")
@@ -147,7 +147,8 @@ class Figure:
         self.names = positions(figure)
         placed = {name: place(figure, figure[name]) for name in self.names}
         first = supports_of(figure, figure["start"])
-        self.placed = {name: in_register(placed["start"], first, one, supports_of(figure, figure[name]))
+        self.placed = {name: moved(in_register(placed["start"], first, one, supports_of(figure, figure[name])),
+                                   travel_offset(figure, figure[name]))
                        for name, one in placed.items()}
         self.bounds = _bounds(figure, list(self.placed.values()))
 

@@ -31,6 +31,11 @@ LIMB_ANGLES = (
     (("elbow",), "{side} elbow bent", "", 30),
 )
 POSITION_WORDS = {"start": "start position", "middle": "middle position", "end": "end position"}
+#: (field, its words, its value when left out, its unit) of how a figure is seen, for the diff.
+VIEW_FIELDS = (("base", "base", None, ""), ("view", "view", "side", ""), ("near", "near side", "right", ""),
+               ("turn", "turn of the view", 0, "°"), ("elevation", "view from above", 0, "°"),
+               ("arrow", "arrow on", "the part that moves furthest", ""))
+TRAVEL_WORDS = {"forward": "forward", "back": "back", "left": "to the left", "right": "to the right"}
 
 
 def _get(data: dict, path: tuple) -> int:
@@ -47,6 +52,12 @@ def angles(position: dict) -> list[tuple[str, str, str, int, int]]:
             found.append((".".join((side, *path)), plus.format(side=side), minus.format(side=side), least,
                           _get(position, (side, *path))))
     return found
+
+
+def travel_words(position: dict) -> str:
+    """How far a position has moved over the floor since the start ('moved 40 cm to the left'), or nothing."""
+    travel = position.get("travel")
+    return f"moved {travel['cm']} cm {TRAVEL_WORDS[travel['to']]}" if travel else ""
 
 
 def _angle_words(plus: str, minus: str, value: int) -> str:
@@ -84,6 +95,7 @@ def position_text(name: str, figure: dict, position: str, steps: list[str]) -> s
         start = {key: value for key, *_, value in angles(figure["start"])}
         said = [_angle_words(plus, minus, value) for key, plus, minus, least, value in angles(data)
                 if value != start[key] and abs(value - start[key]) >= 5]
+        said += [travel_words(data)] if "travel" in data else []
         body = ("; from the start: " + ", ".join(said)) if said else "; as at the start"
     else:
         body = (": " + ", ".join(said)) if said else ": upright, arms by the sides"
@@ -110,9 +122,9 @@ def figure_changes(before: dict | None, after: dict | None) -> list[str]:
     if not after:
         return ["figure removed"]
     lines = []
-    for key, what in (("base", "base"), ("view", "view")):
-        if before.get(key) != after.get(key):
-            lines.append(f"{what}: {before.get(key, 'side')} → {after.get(key, 'side')}")
+    for key, what, default, unit in VIEW_FIELDS:
+        if before.get(key, default) != after.get(key, default):
+            lines.append(f"{what}: {before.get(key, default)}{unit} → {after.get(key, default)}{unit}")
     if before.get("props", []) != after.get("props", []):
         lines.append(f"props: {_props(before).removeprefix(', with ') or 'none'} → "
                      f"{_props(after).removeprefix(', with ') or 'none'}")
@@ -131,6 +143,8 @@ def figure_changes(before: dict | None, after: dict | None) -> list[str]:
                 lines.append(f"{words}: {label} {abs(was)}° → {abs(now)}°")
             else:
                 lines.append(f"{words}: {_angle_words(plus, minus, was)} → {_angle_words(plus, minus, now)}")
+        if old.get("travel") != new.get("travel"):
+            lines.append(f"{words}: {travel_words(old) or 'not moved'} → {travel_words(new) or 'not moved'}")
         if old.get("support") != new.get("support"):
             lines.append(f"{words}: resting on {', '.join(old.get('support', ['the base']))} → "
                          f"{', '.join(new.get('support', ['the base']))}")

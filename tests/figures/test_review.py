@@ -3,6 +3,7 @@ stands behind it, a seat seen from the front is under the body, a trunk seen fro
 
 from __future__ import annotations
 
+import math
 import re
 
 import pytest
@@ -60,3 +61,22 @@ def test_a_trunk_seen_from_the_front_is_wider_at_the_shoulders_than_at_the_waist
     shoulders, waist, hips = (abs(a[0] - b[0]) for a, b in ((left_shoulder, right_shoulder), (left_waist, right_waist),
                                                               (left_hip, right_hip)))
     assert shoulders > hips > waist > 0
+
+
+def test_a_hop_lands_as_far_from_the_start_as_its_travel_says_with_the_line_between_the_feet():
+    figure = figure_of("lateral-hops")
+    drawn = Figure(figure)
+    start, end = (xy(drawn.placed[name].points["right-ball"])[0] for name in ("start", "end"))
+    travel = figure["end"]["travel"]
+    seen = travel["cm"] / 175 * 100 * math.cos(math.radians(figure.get("turn", 0)))   # SVG units: 100 per height
+    assert abs(end - start) == pytest.approx(seen, abs=0.5)
+    line = float(re.search(r'<path d="M([-\d.]+) 0.8H([-\d.]+)"', drawn.position("end", "end")).group(1)) + 6
+    assert min(start, end) < line < max(start, end)
+
+
+def test_a_position_that_does_not_travel_stays_in_register_with_the_start():
+    figure = figure_of("lateral-hops")
+    del figure["end"]["travel"]
+    drawn = Figure(figure)
+    start, end = (xy(drawn.placed[name].points["right-ball"])[0] for name in ("start", "end"))
+    assert end == pytest.approx(start, abs=0.5)

@@ -71,3 +71,21 @@ def test_a_figure_added_or_removed():
     assert figure_changes(None, figure) == ["figure added"]
     assert figure_changes(figure, None) == ["figure removed"]
     assert figure_changes(figure, copy.deepcopy(figure)) == []
+
+
+def test_a_position_that_travels_says_how_far_and_which_way_and_the_diff_says_a_changed_travel():
+    hops = drill("lateral-hops")
+    assert "moved 40 cm to the left" in position_text("Lateral hops", hops["figure"], "end", hops["steps"])
+    after = copy.deepcopy(hops["figure"])
+    after["end"]["travel"] = {"to": "left", "cm": 60}
+    assert figure_changes(hops["figure"], after) == ["end position: moved 40 cm to the left → moved 60 cm to the left"]
+    del after["end"]["travel"]
+    assert figure_changes(hops["figure"], after) == ["end position: moved 40 cm to the left → not moved"]
+
+
+def test_the_diff_says_how_the_figure_is_seen_when_that_changes():
+    hops = drill("lateral-hops")
+    after = copy.deepcopy(hops["figure"])
+    after.update(turn=40, elevation=20, arrow="pelvis")
+    assert figure_changes(hops["figure"], after) == [
+        "turn of the view: 25° → 40°", "view from above: 0° → 20°", "arrow on: the part that moves furthest → pelvis"]

@@ -1,4 +1,5 @@
-"""W309: a figure's end position differs from its start, so that the figure shows the movement."""
+"""A figure shows a movement. W309: its end position differs from its start. E242: only a later position moves over
+the floor (its ``travel`` is counted from the start)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import Iterator
 
 from ...content.load import Content
 from ...figures.positions import drills_with_figures
-from ...problems import Problem, warning
+from ...problems import Problem, error, warning
 
 
 def _pose(position: dict) -> dict:
@@ -21,3 +22,7 @@ def check(content: Content) -> Iterator[Problem]:
                           "the end position is the same as the start, so the figure shows no movement; write the "
                           "angles at the end of the movement (for a hold, the position held, and the start the "
                           "position before it)")
+        if "travel" in figure["start"]:
+            yield error("E242", source.file, source.key_position(("figure", "start", "travel")),
+                        "the start position cannot move over the floor: 'travel' says how far a later position has "
+                        "moved since the start; move it to the middle or end position that has moved")
