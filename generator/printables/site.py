@@ -12,10 +12,12 @@ per task, spread over the cores; a booklet waits for its checklists' fits.
 
 from __future__ import annotations
 
+import atexit
 import json
 import multiprocessing
 import os
 import posixpath
+import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -204,6 +206,15 @@ _press: _Press | None = None  # a worker process's own
 def _start_worker(handbook: Handbook, address: str | None) -> None:
     global _press
     _press = _Press(handbook, address)
+    atexit.register(_leave)
+
+
+def _leave() -> None:
+    """End a worker at once when its pool lets it go: its results are sent, and freeing the laid-out documents
+    it holds object by object would take longer than the OS takes to drop them."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 def _work(method: str, *args):
