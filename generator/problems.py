@@ -81,7 +81,7 @@ CODES = {
     "E239": "figure whose body does not rest on what its base or position says, or a view its base cannot be seen from",
     "E240": "figure prop with nothing to sit on (a band to no anchor, a step under a part the body does not rest on)",
     "E241": "figure with joint angles that cannot go together",
-    "E242": "figure whose start position moves over the floor ('travel' belongs to a later position)",
+    "E242": "figure whose start position moves over the floor, or that travels a way that points up or down",
     "W301": "drill not used by any phase",
     "W302": "reference never cited",
     "W303": "site address not set (printables leave it out)",

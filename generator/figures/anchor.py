@@ -27,14 +27,12 @@ def in_register(start: Placed, start_supports: tuple[str, ...], later: Placed,
     if not shared:
         return later
     dx = _contact_x(start, shared[0]) - _contact_x(later, shared[0])
-    if abs(dx) < 1e-9:
-        return later
-    return replace(later, points={name: (x + dx, y, z) for name, (x, y, z) in later.points.items()})
+    return moved(later, (dx, 0.0, 0.0))
 
 
 def moved(placed: Placed, offset: Vector) -> Placed:
-    """``placed`` moved by ``offset`` in the picture (a position's travel over the floor)."""
-    if not any(offset):
+    """``placed`` moved by ``offset`` in the picture (into register, or by a position's travel over the floor)."""
+    if all(abs(v) < 1e-9 for v in offset):
         return placed
     dx, dy, dz = offset
     return replace(placed, points={name: (x + dx, y + dy, z + dz) for name, (x, y, z) in placed.points.items()})

@@ -162,33 +162,47 @@ def _solve(figure: dict, position: dict) -> Placed:
     elevation = figure.get("elevation", 0)
     floor = (0.0, 0.0)
     if elevation:
-        a = math.radians(elevation)
-        c, s = math.cos(a), math.sin(a)
+        s = math.sin(math.radians(elevation))
         zs = [points[p][2] for p, _, _ in contacts] or [0.0]
         floor = (-(max(zs) + 0.22) * s, -(min(zs) - 0.12) * s)
-        points = {name: (x, y * c - z * s, z * c + y * s) for name, (x, y, z) in points.items()}
+        points = {name: _from_above(p, elevation) for name, p in points.items()}
     return Placed(points, tuple(floats), tuple(below), heights, floor)
 
 
-#: the body's own directions a position may travel in, as vectors in the body's axes.
-TRAVEL = {"forward": F, "back": tuple(-v for v in F), "right": R, "left": tuple(-v for v in R)}
+def _from_above(p: Vector, elevation: float) -> Vector:
+    """``p`` as the reader sees it looking down on the floor at ``elevation`` degrees."""
+    a = math.radians(elevation)
+    c, s = math.cos(a), math.sin(a)
+    x, y, z = p
+    return (x, y * c - z * s, z * c + y * s)
+
+
+#: the body's own directions a position may travel in, as vectors in the body's axes: forward is where the chest
+#: faces, or, for a body whose chest faces the floor or the ceiling (lying on the back or front, on all fours),
+#: where the head points.
+_AHEAD = {True: U, False: F}
+
+
+def travel_way(base: str, to: str) -> Vector | None:
+    """The body's direction ``to`` (forward, back, left, right) along the floor for ``base``, or None when that
+    direction points up or down (the left of a body lying on its side)."""
+    up = BASES[base][0]
+    ahead = _AHEAD[abs(dot(F, up)) > 0.5]
+    way = {"forward": ahead, "back": tuple(-v for v in ahead), "right": R, "left": tuple(-v for v in R)}[to]
+    return None if abs(dot(way, up)) > 0.5 else way
 
 
 def travel_offset(figure: dict, position: dict) -> Vector:
     """How far the position's ``travel`` moves the body in the picture (x right, y up, z towards the reader, in
-    fractions of height): the body's direction laid on the floor, seen from the figure's view, turn and elevation."""
+    fractions of height): the body's direction along the floor, seen from the figure's view, turn and elevation."""
     travel = position.get("travel")
-    if not travel:
+    way = travel and travel_way(figure["base"], travel["to"])
+    if not way:
         return (0.0, 0.0, 0.0)
-    right, up, towards = view_axes(figure["base"], figure.get("view", "side"), figure.get("near", "right"))
-    way, share = TRAVEL[travel["to"]], travel["cm"] / HEIGHT_CM
-    x, z = dot(way, right), dot(way, towards)
-    length = math.hypot(x, z)
-    if length < 1e-9:
-        return (0.0, 0.0, 0.0)
-    x, y, z = rotate((x / length * share, 0.0, z / length * share), (0.0, 1.0, 0.0), figure.get("turn", 0))
-    a = math.radians(figure.get("elevation", 0))
-    return (x, y * math.cos(a) - z * math.sin(a), z * math.cos(a) + y * math.sin(a))
+    right, _, towards = view_axes(figure["base"], figure.get("view", "side"), figure.get("near", "right"))
+    share = travel["cm"] / HEIGHT_CM
+    on_floor = rotate((dot(way, right) * share, 0.0, dot(way, towards) * share), (0.0, 1.0, 0.0), figure.get("turn", 0))
+    return _from_above(on_floor, figure.get("elevation", 0))
 
 
 def _rest_head(points: dict) -> None:

@@ -95,7 +95,8 @@ def position_text(name: str, figure: dict, position: str, steps: list[str]) -> s
         start = {key: value for key, *_, value in angles(figure["start"])}
         said = [_angle_words(plus, minus, value) for key, plus, minus, least, value in angles(data)
                 if value != start[key] and abs(value - start[key]) >= 5]
-        said += [travel_words(data)] if "travel" in data else []
+        if "travel" in data:
+            said.append(travel_words(data))
         body = ("; from the start: " + ", ".join(said)) if said else "; as at the start"
     else:
         body = (": " + ", ".join(said)) if said else ": upright, arms by the sides"

@@ -9,6 +9,8 @@ import re
 import pytest
 
 from generator.figures.arrow import covered
+from generator.figures.body import F, R, U
+from generator.figures.placement import travel_way
 from generator.figures.props import xy
 from generator.figures.svg import Figure, body_shapes, trunk_outline
 
@@ -80,3 +82,10 @@ def test_a_position_that_does_not_travel_stays_in_register_with_the_start():
     drawn = Figure(figure)
     start, end = (xy(drawn.placed[name].points["right-ball"])[0] for name in ("start", "end"))
     assert end == pytest.approx(start, abs=0.5)
+
+
+@pytest.mark.parametrize("base, to, way", [("standing", "forward", F), ("lying-back", "forward", U),
+                                           ("all-fours", "back", tuple(-v for v in U)), ("lying-side", "right", None),
+                                           ("lying-front", "left", tuple(-v for v in R))])
+def test_a_travel_runs_along_the_floor_forward_being_where_the_head_points_for_a_body_lying_down(base, to, way):
+    assert travel_way(base, to) == way

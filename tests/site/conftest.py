@@ -144,6 +144,11 @@ def page(browser):
     context.close()
 
 
+#: the colour scheme a device prefers, for each of Material's schemes: a page opened on it is in that scheme from the
+#: start, with no switch (and no colour transition) under way while it is measured.
+PREFERRED = {"default": "light", "slate": "dark"}
+
+
 @pytest.fixture(scope="session")
 def axe():
     """A function that runs axe-core in a page and lists its serious and critical violations."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import PREFERRED
+
 pytestmark = pytest.mark.browser
 
 DRILL = "drills/clamshell/"
@@ -53,7 +55,7 @@ def test_start_and_end_stand_side_by_side_on_a_wide_screen(page, site_url):
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_the_figures_are_readable_in_both_colour_schemes(browser, site_url, scheme):
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, reduced_motion="reduce",
-                                  color_scheme={"default": "light", "slate": "dark"}[scheme])
+                                  color_scheme=PREFERRED[scheme])
     phone = context.new_page()
     phone.goto(site_url + DRILL, wait_until="load")
     assert phone.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme

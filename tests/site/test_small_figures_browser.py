@@ -9,6 +9,8 @@ import io
 import pytest
 from PIL import Image
 
+from .conftest import PREFERRED
+
 pytestmark = pytest.mark.browser
 
 PHASE = "itbs-runners/strength-and-control/"
@@ -16,9 +18,6 @@ MONDAY = "2026-12-07T10:00:00"  # Strength A, a Monday session of the phase
 PLAN = ("localStorage.setItem('itbs-handbook:plan', JSON.stringify("
         "{protocol: 'itbs-runners', phase: 'strength-and-control', start: '2026-11-30'}))")
 WIDTHS = {"phone": 360, "desktop": 1280}
-#: Material's scheme for each colour scheme the device prefers; the page opens in it, with no switch (and no colour
-#: transition) under way while it is measured.
-SCHEMES = {"default": "light", "slate": "dark"}
 
 #: the relative luminance of a grey level, as WCAG defines it.
 def _luminance(level: float) -> float:
@@ -35,7 +34,7 @@ def _contrast(a: float, b: float) -> float:
 def screen(request, browser):
     width, scheme = request.param
     context = browser.new_context(viewport={"width": WIDTHS[width], "height": 800}, is_mobile=width == "phone",
-                                  reduced_motion="reduce", color_scheme=SCHEMES[scheme])
+                                  reduced_motion="reduce", color_scheme=PREFERRED[scheme])
     context.clock.set_fixed_time(MONDAY)
     page = context.new_page()
     page.problems = []
@@ -102,7 +101,7 @@ def test_today_shows_a_figure_beside_each_drill_of_the_session(screen, site_url)
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_pages_with_figures_are_clean_for_axe_at_phone_width(browser, site_url, axe, scheme):
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True,
-                                  color_scheme=SCHEMES[scheme])
+                                  color_scheme=PREFERRED[scheme])
     context.clock.set_fixed_time(MONDAY)
     page = context.new_page()
     page.goto(site_url + PHASE, wait_until="load")
