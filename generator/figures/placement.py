@@ -26,7 +26,7 @@ BASES = {
     "lying-back": (F, ("back",), _FEET + _HANDS + ("back", "upper-back", "buttocks")),
     "lying-front": ((-1.0, 0.0, 0.0), ("front",), _FEET + _HANDS + ("front", "left-knee", "right-knee", "left-thigh",
                                                                       "right-thigh")),
-    "lying-side": (R, ("left-side",), _FEET + _HANDS + ("left-side", "left-knee", "left-thigh")),
+    "lying-side": (R, ("left-side",), _FEET + _HANDS + ("left-side", "left-knee", "left-thigh", "left-hip")),
     "floating": (U, (), ()),
 }
 
@@ -39,6 +39,7 @@ SUPPORT_POINTS = {
     **{f"{s}-hand": ((f"{s}-wrist", 0.02),) for s in ("left", "right")},
     **{f"{s}-forearm": ((f"{s}-elbow", 0.03), (f"{s}-wrist", 0.025)) for s in ("left", "right")},
     **{f"{s}-thigh": ((f"{s}-thigh", 0.045),) for s in ("left", "right")},
+    **{f"{s}-hip": ((f"{s}-hip", 0.065),) for s in ("left", "right")},
     **{f"{s}-side": ((f"{s}-shoulder", 0.05), (f"{s}-hip", 0.065)) for s in ("left", "right")},
     "back": (("left-shoulder", 0.05), ("right-shoulder", 0.05), ("pelvis", 0.06)),
     "upper-back": (("chest", 0.05),),
