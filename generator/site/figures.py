@@ -49,16 +49,4 @@ def drill_figures(drill: Drill) -> Markup:
     return Markup(_positions(key, drill.name, tuple(drill.steps)) if key else "")
 
 
-@lru_cache(maxsize=512)
-def _small(key: str, name: str, steps: tuple[str, ...]) -> str:
-    figure = _figure(key)
-    return figure.thumbnail(position_text(name, figure.data, "end", list(steps)))
-
-
-def drill_thumbnail(drill: Drill) -> Markup:
-    """The small figure shown beside the drill in lists: the end position over a ghost of the start."""
-    key = _key(drill)
-    return Markup(f'<span class="hb-figure-small">{_small(key, drill.name, tuple(drill.steps))}</span>' if key else "")
-
-
-__all__ = ["drill_figures", "drill_thumbnail", "POSITION_WORDS"]
+__all__ = ["drill_figures", "POSITION_WORDS"]

@@ -22,7 +22,7 @@ from ..model import Handbook
 from . import links, markup
 from .fields import POSE_SECTIONS, FieldReference
 from .figure_files import drill_figure, figure_entry
-from .figures import drill_figures, drill_thumbnail
+from .figures import drill_figures
 from .glossary import glossary, search_words, terms_in
 from .pages import (
     DRILLS,
@@ -85,7 +85,7 @@ def environment() -> Environment:
     env.globals.update(href=_href, print_href=print_href, label=label, category_page=category_page,
                        library=LIBRARY, library_data=LIBRARY_DATA, pose_sections=POSE_SECTIONS,
                        poses_page=POSES, fields_page=FIELDS, drill_figures=drill_figures,
-                       drill_thumbnail=drill_thumbnail, glossary=glossary, search_words=search_words,
+                       glossary=glossary, search_words=search_words,
                        terms_in=terms_in, drill_figure=drill_figure)
     return env
 
