@@ -3,8 +3,9 @@
 The check runs first and nothing is written when it finds an error. Generated
 files are rewritten only when their text changes, and files generated before
 but no longer produced are removed (a manifest in site_src/ lists them, so
-hand-written pages are never touched). MkDocs builds into a temporary folder,
-the printable checklists and PDFs are added to it (print/), and it replaces
+hand-written pages are never touched). MkDocs builds into a temporary folder
+while the printable checklists and PDFs are rendered beside it in worker processes;
+they are added to it (print/), and it replaces
 site/ only when the whole build succeeded. The old site's folders, emptied of
 files, are kept beside it (.site-folders) for the next build to build into.
 A site built from the same inputs (:mod:`generator.build.fingerprint`) is left as it is.
@@ -278,7 +279,8 @@ class Built:
     generated: Generated
     site_dir: Path
     mkdocs_seconds: float = 0.0
-    printables_seconds: float = 0.0
+    printables_seconds: float = 0.0  # from their start, beside MkDocs, until written
+    seconds: float = 0.0  # MkDocs and the printables, from MkDocs' start until the site is in place
     #: whether the site in place was already built from the same inputs, and left as it was.
     current: bool = False
 
@@ -292,11 +294,11 @@ def build_site(root: Path, site_dir: Path | None = None) -> Built:
     inputs = fingerprint(root)
     if is_current(site_dir, inputs):
         return Built(generated, site_dir, current=True)
-    printables = SitePrintables(generated.handbook, site_address(root), root / PRINT_CACHE)
 
     def finish(staging: Path) -> None:
         printables(staging)
         stamp(staging, inputs)
 
-    seconds = mkdocs_build(root, generated, site_dir, before_swap=finish)
-    return Built(generated, site_dir, seconds - printables.seconds, printables.seconds)
+    with SitePrintables(generated.handbook, site_address(root), root / PRINT_CACHE) as printables:  # printing
+        seconds = mkdocs_build(root, generated, site_dir, before_swap=finish)                 # beside MkDocs
+    return Built(generated, site_dir, seconds - printables.waited, printables.seconds, seconds)

@@ -39,18 +39,41 @@ def _inside(p, polygon) -> bool:
     return inside
 
 
+def _box(points, reach: float) -> tuple[float, float, float, float]:
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    return min(xs) - reach, min(ys) - reach, max(xs) + reach, max(ys) + reach
+
+
+class Body:
+    """What of a picture hides an arrow (see :func:`covered`), ready to be asked about many points: each segment
+    and area with the box around it, so that a point far from it is passed over without measuring."""
+
+    def __init__(self, shapes):
+        self.segments, self.areas, self.floor = [], [], None
+        for kind, geometry, reach in shapes:
+            if kind == "floor":
+                self.floor = geometry - reach if self.floor is None else min(self.floor, geometry - reach)
+                continue
+            ring = list(zip(geometry, geometry[1:] + geometry[:1])) if kind == "area" else zip(geometry, geometry[1:])
+            self.segments += [(_box((a, b), reach), a, b, reach) for a, b in ring]
+            if kind == "area":
+                self.areas.append((_box(geometry, 0.0), geometry))
+
+    def covers(self, p) -> bool:
+        x, y = p
+        if self.floor is not None and y > self.floor:
+            return True
+        for (x0, y0, x1, y1), a, b, reach in self.segments:
+            if x0 < x < x1 and y0 < y < y1 and _distance(p, a, b) < reach:
+                return True
+        return any(x0 <= x <= x1 and y0 <= y <= y1 and _inside(p, polygon)
+                   for (x0, y0, x1, y1), polygon in self.areas)
+
+
 def covered(p, shapes) -> bool:
     """Whether picture point ``p`` lies on the drawn body or below the floor: ``shapes`` are lines (points, half
     width), areas (polygon, margin) and the floor (its height in the picture, margin)."""
-    for kind, geometry, reach in shapes:
-        if kind == "line" and any(_distance(p, a, b) < reach for a, b in zip(geometry, geometry[1:])):
-            return True
-        if kind == "floor" and p[1] > geometry - reach:
-            return True
-        if kind == "area" and (_inside(p, geometry) or
-                               any(_distance(p, a, b) < reach for a, b in zip(geometry, geometry[1:] + geometry[:1]))):
-            return True
-    return False
+    return Body(shapes).covers(p)
 
 
 def _bezier(p0, q, p1, t):
@@ -92,16 +115,18 @@ def _candidate(a, b, centre, offset: float, bend: float):
     return start, control, end
 
 
-def _placed(a, b, centre, far: float, shapes: list):
+def _placed(a, b, centre, far: float, body: Body):
     """The curve beside the path a-b that shows the most of itself, as (shown length, curve trimmed to what shows)."""
     ranked = []
     for order, (offset, bend) in enumerate((o, k) for o in OFFSETS for k in BENDS if abs(o) <= max(5.0, far * 0.5)):
         p0, q, p1 = _candidate(a, b, centre, offset, bend)
         ts = [0.12 + 0.76 * i / (SAMPLES - 1) for i in range(SAMPLES)]   # stop short of the joints at both ends
-        first, last = _open_run([covered(_bezier(p0, q, p1, t), shapes) for t in ts])
+        first, last = _open_run([body.covers(_bezier(p0, q, p1, t)) for t in ts])
         shown = max(0, last - first) / (SAMPLES - 1) * 0.76 * far
         # the most of the path in the open (to a few units); then the nearest to the path; then the order tried
         ranked.append((-round(shown / 3), abs(offset), order, shown, _part(p0, q, p1, ts[max(first, 0)], ts[last])))
+        if last - first == SAMPLES - 1:
+            break  # wholly in the open: no curve tried later (as far off the path or farther) can do better
     best = min(ranked, key=lambda r: r[:3])
     return best[3], best[4]
 
@@ -109,12 +134,14 @@ def _placed(a, b, centre, far: float, shapes: list):
 def arrow(start: dict, end: dict, shapes: list, chosen: str | None = None) -> str:
     """A curved arrow along the path of the ``chosen`` point from the start to the end, or of the point among those
     that move (more than a few units) whose arrow shows the most beside the body drawn by ``shapes``."""
-    options = []
+    options, body = [], Body(shapes)
     for rank, name in enumerate((chosen,) if chosen else MOVERS):
         a, b = xy(start[name]), xy(end[name])
         far = math.dist(a, b)
+        if options and -round(0.76 * far / 3) >= min(options, key=lambda o: o[:2])[0]:
+            continue  # even wholly in the open, this arrow would not show more than one found before
         if far >= 4:
-            shown, curve = _placed(a, b, xy(end["pelvis"]), far, shapes)
+            shown, curve = _placed(a, b, xy(end["pelvis"]), far, body)
             options.append((-round(shown / 3), rank, curve))
     if not options:
         return ""

@@ -4,15 +4,16 @@ Each figure is an ``<img>`` of an SVG drawn in the printer's ink (an SVG image t
 sized in millimetres, its ``alt`` naming it for screen readers. For a PDF the image's address is short and names
 the drawing by its digest (``handbook-figure:<sha256>.svg``), which :func:`fetcher` answers from the drawings made
 in this process: WeasyPrint then reads each drawing once (:class:`~.pdf.Printer` keeps what it read) and the HTML
-it parses for every layout of a sheet stays small. A page for a browser holds the drawing in a ``data:`` address.
+it parses for every layout of a sheet stays small. A page for a browser holds each drawing once, as a ``<symbol>``
+that every row showing it uses.
 The digest is in the HTML a printable's cache key is made from, so a PDF is made again when, and only when, a
 figure it shows changes. A checklist's small figures are sized by its density, as high as a row of one line.
 """
 
 from __future__ import annotations
 
-import base64
 import hashlib
+import xml.etree.ElementTree as ET
 from functools import lru_cache
 
 from markupsafe import Markup, escape
@@ -32,8 +33,11 @@ ROW_FIGURE_MM = {"regular": 6.8, "compact": 5.5, "tight": 4.4, "dense": 3.4}
 WIDEST = 2.4
 #: the same for a figure in a line of text, where width is dearer.
 IN_TEXT_WIDEST = 1.6
-#: height of a position on a drill sheet, in mm.
-SHEET_FIGURE_MM = 15.0
+#: height of a position on a drill sheet, in mm, where its positions side by side fit the row below.
+SHEET_FIGURE_MM = 40.0
+#: the width a drill sheet's positions share, in mm (narrower than the text on either paper), and the gap between two.
+SHEET_ROW_MM = 168.0
+SHEET_GAP_MM = 8.0
 
 
 def figure_box_mm(density: str) -> float:
@@ -41,15 +45,22 @@ def figure_box_mm(density: str) -> float:
     return round(ROW_FIGURE_MM[density] * WIDEST, 2)
 
 
-def _img(svg: str, label: str, css_class: str, width_mm: float, height_mm: float, inline: bool) -> Markup:
+def _img(svg: str, label: str, css_class: str, width_mm: float, height_mm: float) -> Markup:
     data = svg.encode("utf-8")
-    if inline:
-        src = "data:image/svg+xml;base64," + base64.b64encode(data).decode("ascii")
-    else:
-        src = f"{SCHEME}:{hashlib.sha256(data).hexdigest()}.svg"
-        _DRAWN[src] = data
+    src = f"{SCHEME}:{hashlib.sha256(data).hexdigest()}.svg"
+    _DRAWN[src] = data
     return Markup(f'<img class="{css_class}" src="{src}" alt="{escape(label)}" '
                   f'style="width: {width_mm:.2f}mm; height: {height_mm:.2f}mm">')
+
+
+def _symbol_id(svg: str) -> str:
+    return "figure-" + hashlib.sha256(svg.encode("utf-8")).hexdigest()[:16]
+
+
+def _shown(svg: str, label: str, width_mm: float, height_mm: float) -> Markup:
+    """A figure of a browser's page: an ``<svg>`` named for screen readers that shows the page's symbol of it."""
+    return Markup(f'<svg class="figure" role="img" aria-label="{escape(label)}" '
+                  f'style="width: {width_mm:.2f}mm; height: {height_mm:.2f}mm"><use href="#{_symbol_id(svg)}"/></svg>')
 
 
 def fetcher():
@@ -80,8 +91,26 @@ def row_figure(drill: Drill, density: str, in_text: bool = False, inline: bool =
     height = ROW_FIGURE_MM[density]
     aspect = small.aspect(drill.figure)
     height = min(height, height * (IN_TEXT_WIDEST if in_text else WIDEST) / aspect)
-    return _img(_small(small.key(drill.figure)), small_text(drill.name, drill.figure, list(drill.steps)), "figure",
-                height * aspect, height, inline)
+    svg, label = _small(small.key(drill.figure)), small_text(drill.name, drill.figure, list(drill.steps))
+    if inline:
+        return _shown(svg, label, height * aspect, height)
+    return _img(svg, label, "figure", height * aspect, height)
+
+
+def figure_symbols(drills: list[Drill]) -> Markup:
+    """For a browser's page: a hidden ``<svg>`` holding each of the drills' small figures once, as a symbol that
+    every row showing it uses (a drill in several sessions is drawn into the page once)."""
+    symbols = {}
+    for drill in drills:
+        if drill.figure:
+            svg = _small(small.key(drill.figure))
+            view = ET.fromstring(svg).get("viewBox")
+            inner = svg[svg.index(">") + 1:svg.rindex("</svg>")]  # what the figure draws, inside its <svg>
+            symbols[_symbol_id(svg)] = f'<symbol id="{_symbol_id(svg)}" viewBox="{view}">{inner}</symbol>'
+    if not symbols:
+        return Markup("")
+    return Markup('<svg class="figure-symbols" aria-hidden="true" width="0" height="0" style="position: absolute">'
+                  + "".join(symbols[key] for key in sorted(symbols)) + "</svg>")
 
 
 @lru_cache(maxsize=256)
@@ -89,12 +118,15 @@ def _position(key: str, name: str) -> str:
     return flat(small.drawn_by_key(key).position(name, None), INK)
 
 
-def sheet_figures(drill: Drill) -> list[tuple[str, Markup]]:
-    """(caption, figure) of each of the drill's positions, for its drill sheet; none without a figure."""
+def sheet_figures(drill: Drill) -> list[tuple[str, float, Markup]]:
+    """(caption, width in mm, figure) of each of the drill's positions, for its drill sheet, all drawn to one
+    scale and side by side within :data:`SHEET_ROW_MM`; none without a figure."""
     if not drill.figure:
         return []
     key, aspect = small.key(drill.figure), small.aspect(drill.figure)
-    return [(POSITION_WORDS[name].removesuffix(" position").capitalize(),
+    names = small.drawn(drill.figure).names
+    height = min(SHEET_FIGURE_MM, (SHEET_ROW_MM - SHEET_GAP_MM * (len(names) - 1)) / (aspect * len(names)))
+    return [(POSITION_WORDS[name].removesuffix(" position").capitalize(), round(height * aspect, 2),
              _img(_position(key, name), position_text(drill.name, drill.figure, name, list(drill.steps)), "figure",
-                  SHEET_FIGURE_MM * aspect, SHEET_FIGURE_MM, inline=False))
-            for name in small.drawn(drill.figure).names]
+                  height * aspect, height))
+            for name in names]

@@ -13,7 +13,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..model import Protocol
 from . import text
-from .figures import figure_box_mm, row_figure, sheet_figures
+from .figures import figure_box_mm, figure_symbols, row_figure, sheet_figures
 from .qr import page_qr
 from .sheets import PAPERS, Checklist, Paper, document_date, drill_sheets
 
@@ -35,7 +35,8 @@ def environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(inline=text.inline, blocks=text.blocks, date=_date)
     env.globals.update(margin_mm=CHECKLIST_MARGIN_MM, note_line_mm=NOTE_LINE_MM, page_qr=page_qr, row_figure=row_figure,
-                       figure_box_mm=figure_box_mm, sheet_figures=sheet_figures)
+                       figure_box_mm=figure_box_mm, sheet_figures=sheet_figures,
+                       figure_symbols=figure_symbols)
     return env
 
 

@@ -159,6 +159,11 @@ class Checklist:
         return [row for group in self.groups for row in group.rows]
 
     @property
+    def drills(self) -> list[Drill]:
+        """The drills of its rows, in order (a drill in several sessions as often as it is shown)."""
+        return [drill for row in self.rows for drill in row.drills]
+
+    @property
     def sign_groups(self) -> list[SignGroup]:
         return sign_groups(self.phase.warning_signs)
 

@@ -6,23 +6,23 @@ for each protocol: the booklets ``<protocol>-plan-a4.pdf``, ``-letter.pdf``.
 
 A document is rendered again only when its inputs change: every PDF and every
 checklist's fitted layout is kept in a :class:`~.cache.Store` outside the site
-(``.cache/printables`` in the project). What is missing is rendered one document
-per task, spread over the cores; a booklet waits for its checklists' fits.
+(``.cache/printables`` in the project). What is missing is rendered a lane per
+task, spread over the cores: a protocol's checklists on one paper, then its
+booklet, which shows their pages as laid out for their own PDFs.
 """
 
 from __future__ import annotations
 
 import atexit
+import gc
 import json
 import multiprocessing
 import os
 import posixpath
 import sys
 import time
-from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from ..model import Handbook, Phase, Protocol
@@ -48,32 +48,44 @@ class Printed:
 def write_site_printables(handbook: Handbook, site_dir: Path, address: str | None, cache: Path) -> Printed:
     """Write every checklist page, checklist PDF and booklet into ``site_dir``/print, rendering only the
     documents not found in the ``cache`` folder; entries this run did not use are removed from it."""
-    store = Store(cache)
-    plan = _Plan(handbook, address, store)
-    plan.render()
-    printed = plan.write(site_dir / PRINT_DIR)
-    store.prune()
-    return printed
+    with SitePrintables(handbook, address, cache) as printables:
+        printables(site_dir)
+    return printables.printed
 
 
 def _fit(sheet: Checklist) -> dict:
     return {"density": sheet.density, "flowing": sheet.flowing, "pages": sheet.pages}
 
 
+@dataclass
+class _Lane:
+    """The printables of one protocol on one paper: its checklists, then the booklet that shows them all.
+
+    A lane is one task: the worker that fits and lays out the checklists reuses their laid-out pages in the
+    booklet. ``fits`` holds each checklist's fit where it is known, ``todo`` which checklists to render."""
+
+    protocol: Protocol
+    paper: Paper
+    fits: list[dict | None]
+    todo: list[bool]
+    booklet: bool = False
+
+    @property
+    def idle(self) -> bool:
+        return not self.booklet and not any(self.todo)
+
+
 class _Plan:
-    """The site's printables: which are in the store, and the tasks that render the rest."""
+    """The site's printables: which are in the store, and the lanes that render the rest."""
 
     def __init__(self, handbook: Handbook, address: str | None, store: Store):
         self.handbook, self.address, self.store = handbook, address, store
         self.engine = fingerprint()
-        self.sheets: dict[tuple[str, str, str], Checklist] = {}  # (protocol, phase, paper) -> fitted checklist
         self.pdfs: dict[str, bytes] = {}  # path under print/ -> PDF
+        self.sheets: dict[tuple[str, str, str], Checklist] = {}  # (protocol, phase, paper) -> fitted checklist
         self.rendered: list[str] = []
-        self.checklists: list[tuple[Phase, Paper, dict | None]] = []  # to render, with their fit if known
-        for protocol in handbook.protocols:
-            for paper in PAPERS.values():
-                for phase in protocol.phases:
-                    self._look_up(phase, paper)
+        self.lanes = [self._lane(protocol, paper) for protocol in handbook.protocols for paper in PAPERS.values()]
+        self.pending: dict[Future, _Lane] = {}
 
     def _fit_key(self, phase: Phase, paper: Paper) -> str:
         return digest(self.engine, render_checklist(Checklist(phase, paper), self.address, standalone=False))
@@ -85,76 +97,57 @@ class _Plan:
         return digest(self.engine, render_booklet(protocol, sheets, self.address),
                       *(render_checklist(sheet, self.address, standalone=False) for sheet in sheets))
 
-    def _look_up(self, phase: Phase, paper: Paper) -> None:
-        found = self.store.get(self._fit_key(phase, paper), ".fit")
-        fit = json.loads(found) if found else None
-        pdf = self.store.get(self._pdf_key(Checklist(phase, paper, **fit)), ".pdf") if fit else None
-        if pdf is None:
-            self.checklists.append((phase, paper, fit))
+    def _lane(self, protocol: Protocol, paper: Paper) -> _Lane:
+        """What the store holds of a protocol's printables on ``paper``, and what is left to render.
+
+        A checklist not fitted before has new content, so its booklet is new too; with every fit known, the
+        booklet is looked up under them."""
+        lane = _Lane(protocol, paper, fits=[], todo=[])
+        for phase in protocol.phases:
+            found = self.store.get(self._fit_key(phase, paper), ".fit")
+            fit = json.loads(found) if found else None
+            pdf = self.store.get(self._pdf_key(Checklist(phase, paper, **fit)), ".pdf") if fit else None
+            if pdf is not None:
+                self._checklist_done(Checklist(phase, paper, **fit), pdf)
+            lane.fits.append(fit)
+            lane.todo.append(pdf is None)
+        if None in lane.fits:
+            lane.booklet = True
         else:
-            self._checklist_done(Checklist(phase, paper, **fit), pdf)
+            sheets = [Checklist(phase, paper, **fit) for phase, fit in zip(protocol.phases, lane.fits)]
+            pdf = self.store.get(self._booklet_key(protocol, sheets), ".pdf")
+            lane.booklet = pdf is None
+            if pdf is not None:
+                self.pdfs[booklet_path(protocol, paper)] = pdf
+        return lane
 
     def _checklist_done(self, sheet: Checklist, pdf: bytes) -> None:
         self.sheets[sheet.protocol.id, sheet.phase.id, sheet.paper.id] = sheet
         self.pdfs[checklist_path(sheet.phase, sheet.paper)] = pdf
 
-    def _booklet_sheets(self, protocol: Protocol, paper: Paper) -> list[Checklist] | None:
-        sheets = [self.sheets.get((protocol.id, phase.id, paper.id)) for phase in protocol.phases]
-        return None if None in sheets else sheets
+    def start(self, workers: _Workers) -> None:
+        """Start rendering what the store does not have, a lane per task."""
+        self.pending = {workers.submit(lane.protocol.id, lane.paper.id, lane.fits, lane.todo, lane.booklet): lane
+                        for lane in self.lanes if not lane.idle}
 
-    def render(self) -> None:
-        """Render what the store does not have, a document per task; a booklet once its checklists are fitted."""
-        booklets = [(protocol, paper) for protocol in self.handbook.protocols for paper in PAPERS.values()
-                    if not self._stored_booklet(protocol, paper)]
-        jobs = len(self.checklists) + len(booklets)
-        if not jobs:
-            return
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-        with _Workers(self.handbook, self.address, min(cores, jobs)) as workers:
-            pending: dict[Future, Callable] = {
-                workers.submit("checklist", phase.protocol.id, phase.id, paper.id, fit):
-                    partial(self._checklist_rendered, phase, paper)
-                for phase, paper, fit in self.checklists}
-            booklets = self._start_booklets(booklets, workers, pending)
-            while pending:
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    pending.pop(future)(future.result())
-                booklets = self._start_booklets(booklets, workers, pending)
+    def finish(self) -> None:
+        """Wait for the lanes started, keeping what they rendered."""
+        for future in as_completed(self.pending):
+            self._lane_rendered(self.pending[future], *future.result())
 
-    def _stored_booklet(self, protocol: Protocol, paper: Paper) -> bool:
-        """Whether the booklet's checklists are fitted and the store has it (then it is taken)."""
-        sheets = self._booklet_sheets(protocol, paper)
-        pdf = self.store.get(self._booklet_key(protocol, sheets), ".pdf") if sheets else None
-        if pdf is not None:
-            self.pdfs[booklet_path(protocol, paper)] = pdf
-        return pdf is not None
-
-    def _start_booklets(self, booklets: list, workers: _Workers, pending: dict) -> list:
-        """Start rendering the booklets whose checklists are all fitted (unless the store has them under those
-        fits); return the others."""
-        waiting = []
-        for protocol, paper in booklets:
-            sheets = self._booklet_sheets(protocol, paper)
-            if sheets is None:
-                waiting.append((protocol, paper))
-            elif not self._stored_booklet(protocol, paper):
-                future = workers.submit("booklet", protocol.id, paper.id, [_fit(sheet) for sheet in sheets])
-                pending[future] = partial(self._booklet_rendered, protocol, paper, self._booklet_key(protocol, sheets))
-        return waiting
-
-    def _checklist_rendered(self, phase: Phase, paper: Paper, result: tuple[dict, bytes]) -> None:
-        fit, pdf = result
-        sheet = Checklist(phase, paper, **fit)
-        self.store.put(self._fit_key(phase, paper), ".fit", json.dumps(fit).encode("utf-8"))
-        self.store.put(self._pdf_key(sheet), ".pdf", pdf)
-        self._checklist_done(sheet, pdf)
-        self.rendered.append(checklist_path(phase, paper))
-
-    def _booklet_rendered(self, protocol: Protocol, paper: Paper, key: str, pdf: bytes) -> None:
-        self.store.put(key, ".pdf", pdf)
-        self.pdfs[booklet_path(protocol, paper)] = pdf
-        self.rendered.append(booklet_path(protocol, paper))
+    def _lane_rendered(self, lane: _Lane, fits: list[dict], checklists: list[bytes | None],
+                       booklet: bytes | None) -> None:
+        sheets = [Checklist(phase, lane.paper, **fit) for phase, fit in zip(lane.protocol.phases, fits)]
+        for sheet, pdf in zip(sheets, checklists):
+            if pdf is not None:
+                self.store.put(self._fit_key(sheet.phase, sheet.paper), ".fit", json.dumps(_fit(sheet)).encode())
+                self.store.put(self._pdf_key(sheet), ".pdf", pdf)
+                self._checklist_done(sheet, pdf)
+                self.rendered.append(checklist_path(sheet.phase, sheet.paper))
+        if booklet is not None:
+            self.store.put(self._booklet_key(lane.protocol, sheets), ".pdf", booklet)
+            self.pdfs[booklet_path(lane.protocol, lane.paper)] = booklet
+            self.rendered.append(booklet_path(lane.protocol, lane.paper))
 
     def write(self, folder: Path) -> Printed:
         """Write the PDFs, and each phase's checklist page laid out for the shortest paper (so that it prints on
@@ -182,30 +175,32 @@ class _Press:
         self.protocols = {protocol.id: protocol for protocol in handbook.protocols}
         self.printer = Printer(address)
 
-    def _phase(self, protocol_id: str, phase_id: str) -> Phase:
-        return next(phase for phase in self.protocols[protocol_id].phases if phase.id == phase_id)
-
-    def checklist(self, protocol_id: str, phase_id: str, paper_id: str, fit: dict | None) -> tuple[dict, bytes]:
-        """A blank checklist's fit and PDF; fitted again unless its ``fit`` is known."""
-        phase = self._phase(protocol_id, phase_id)
-        if fit:
-            self.printer.remember(Checklist(phase, PAPERS[paper_id], **fit))
-        document, sheet = self.printer.checklist(phase, paper_id)
-        return _fit(sheet), pdf_bytes(document)
-
-    def booklet(self, protocol_id: str, paper_id: str, fits: list[dict]) -> bytes:
-        protocol = self.protocols[protocol_id]
+    def lane(self, protocol_id: str, paper_id: str, fits: list[dict | None], todo: list[bool],
+             booklet: bool) -> tuple[list[dict], list[bytes | None], bytes | None]:
+        """Each checklist's fit, the PDFs of those in ``todo`` (the others None) and the booklet's if asked for.
+        A checklist is fitted unless its fit is known; each is laid out once, for its PDF and the booklet."""
+        protocol, paper = self.protocols[protocol_id], PAPERS[paper_id]
         for phase, fit in zip(protocol.phases, fits):
-            self.printer.remember(Checklist(phase, PAPERS[paper_id], **fit))
-        return pdf_bytes(self.printer.booklet(protocol, paper_id))
+            if fit:
+                self.printer.remember(Checklist(phase, paper, **fit))
+        pdfs = [pdf_bytes(self.printer.checklist(phase, paper)[0]) if wanted else None
+                for phase, wanted in zip(protocol.phases, todo)]
+        fitted = [_fit(self.printer.sheet(phase, paper)) for phase in protocol.phases]
+        return fitted, pdfs, pdf_bytes(self.printer.booklet(protocol, paper)) if booklet else None
 
 
 _press: _Press | None = None  # a worker process's own
 
 
+#: A worker's garbage collection thresholds: laying out a document makes millions of short-lived objects, and at
+#: Python's defaults the collector, scanning the documents a lane holds again and again, takes a fifth of the time.
+WORKER_GC_THRESHOLDS = (20_000, 50, 100)
+
+
 def _start_worker(handbook: Handbook, address: str | None) -> None:
     global _press
     _press = _Press(handbook, address)
+    gc.set_threshold(*WORKER_GC_THRESHOLDS)
     atexit.register(_leave)
 
 
@@ -217,8 +212,8 @@ def _leave() -> None:
     os._exit(0)
 
 
-def _work(method: str, *args):
-    return getattr(_press, method)(*args)
+def _work(*args):
+    return _press.lane(*args)
 
 
 class _Workers:
@@ -237,13 +232,14 @@ class _Workers:
                                             initializer=_start_worker, initargs=self.start)
         return self
 
-    def submit(self, method: str, *args) -> Future:
+    def submit(self, *args) -> Future:
+        """Render a lane (see :meth:`_Press.lane`)."""
         if self.pool:
-            return self.pool.submit(_work, method, *args)
+            return self.pool.submit(_work, *args)
         self.press = self.press or _Press(*self.start)
         future: Future = Future()
         try:
-            future.set_result(getattr(self.press, method)(*args))
+            future.set_result(self.press.lane(*args))
         except Exception as exc:  # handed to the caller by future.result(), as from a worker
             future.set_exception(exc)
         return future
@@ -254,15 +250,38 @@ class _Workers:
 
 
 class SitePrintables:
-    """The build step that adds the printables to a new site folder, keeping rendered ones in ``cache``;
-    ``seconds`` is how long it took and ``printed`` what it did."""
+    """The build step that adds the printables to a new site folder, keeping rendered ones in ``cache``.
+
+    Entered, it starts rendering what the cache lacks in worker processes, so that printing runs while the
+    rest of the site is built; called with the new site folder, it waits for them and writes the printables.
+    ``seconds`` is how long they took from the start, ``waited`` how long the call waited, ``printed`` what
+    it did."""
 
     def __init__(self, handbook: Handbook, address: str | None, cache: Path):
-        self.handbook, self.address, self.cache = handbook, address, cache
-        self.seconds = 0.0
+        self.handbook, self.address, self.store = handbook, address, Store(cache)
+        self.seconds = self.waited = 0.0
         self.printed = Printed()
 
+    def __enter__(self) -> SitePrintables:
+        self.started = time.perf_counter()
+        self.plan = _Plan(self.handbook, self.address, self.store)
+        lanes = sum(not lane.idle for lane in self.plan.lanes)
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        self.workers = _Workers(self.handbook, self.address, min(cores, lanes)).__enter__()
+        try:
+            self.plan.start(self.workers)
+        except BaseException:
+            self.workers.__exit__()
+            raise
+        return self
+
     def __call__(self, site_dir: Path) -> None:
-        started = time.perf_counter()
-        self.printed = write_site_printables(self.handbook, site_dir, self.address, self.cache)
-        self.seconds = time.perf_counter() - started
+        called = time.perf_counter()
+        self.plan.finish()
+        self.printed = self.plan.write(site_dir / PRINT_DIR)
+        self.store.prune()
+        self.seconds = time.perf_counter() - self.started
+        self.waited = time.perf_counter() - called
+
+    def __exit__(self, *exc) -> None:
+        self.workers.__exit__()

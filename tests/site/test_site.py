@@ -104,6 +104,14 @@ def test_nothing_is_loaded_from_outside_the_site(site):
         assert "fonts.googleapis" not in text and "cdn.jsdelivr" not in text and "unpkg.com" not in text
 
 
+def test_no_page_of_the_real_site_weighs_more_than_100_kb(real_site):
+    """A page a runner opens on a phone, the checklists to print included, stays under 100 KB."""
+    _, site_dir = real_site
+    pages = sorted(site_dir.rglob("*.html"), key=lambda page: page.stat().st_size)
+    assert any(page.parent.name == "itbs-runners" and page.parent.parent.name == "print" for page in pages)
+    assert pages[-1].stat().st_size <= 100_000, pages[-1]
+
+
 def test_two_builds_are_byte_identical(real_site, tmp_path):
     project, first = real_site
     second = build_site(project, tmp_path / "again").site_dir

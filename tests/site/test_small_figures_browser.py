@@ -115,3 +115,39 @@ def test_pages_with_figures_are_clean_for_axe_at_phone_width(browser, site_url, 
     page.locator(".hb-today__sessions img.hb-fig").first.wait_for()
     assert axe(page) == []
     context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_printable_checklist_page_shows_a_named_figure_beside_each_drill(browser, site_url, real_site, axe, width):
+    """The checklist page to print from the browser draws each drill's small figure once into the page and shows it
+    in every row of that drill: drawn in ink, sized to its row, named by its text, the page clean for axe."""
+    from generator.figures.words import small_text
+    from generator.model import load_handbook
+    from generator.printables.figures import ROW_FIGURE_MM
+    from generator.printables.sheets import SHORTEST, Checklist
+
+    phase = next(p for p in load_handbook(real_site[0]).protocols[0].phases if p.id == "strength-and-control")
+    drills = Checklist(phase, SHORTEST).drills
+    context = browser.new_context(viewport={"width": WIDTHS[width], "height": 800}, is_mobile=width == "phone",
+                                  device_scale_factor=2)  # as a phone's screen, or a print preview, shows it
+    page = context.new_page()
+    page.goto(site_url + "print/itbs-runners/strength-and-control.html", wait_until="load")
+    sheet = page.locator(".checklist")
+    density = next(name for name in ROW_FIGURE_MM if name in sheet.get_attribute("class"))
+    px = 96 / 25.4 * sheet.bounding_box()["width"] / (192 * 96 / 25.4)  # a millimetre of the sheet, as shown
+    figures = page.locator(".grid svg.figure[role=img]")
+    assert figures.count() == len(drills) > 10
+    assert page.locator(".figure-symbols symbol").count() == len({drill.id for drill in drills})
+    for i, drill in enumerate(drills):
+        figure = figures.nth(i)
+        assert figure.get_attribute("aria-label") == small_text(drill.name, drill.figure, list(drill.steps))
+        figure.scroll_into_view_if_needed()
+        box = figure.bounding_box()
+        height_mm = float(figure.evaluate("(svg) => svg.style.height").removesuffix("mm"))
+        assert ROW_FIGURE_MM[density] / 2 <= height_mm <= ROW_FIGURE_MM[density], drill.id  # a line of text may be lower
+        assert abs(box["height"] - height_mm * px) <= 1 and box["width"] >= box["height"] * 0.5, (drill.id, box)
+        assert figure.evaluate("(svg) => svg.querySelector('use').getBBox().width") > 0, drill.id  # its symbol drawn
+        darkest, _ = Image.open(io.BytesIO(figure.screenshot())).convert("L").getextrema()
+        assert darkest < 80, drill.id
+    assert axe(page) == []
+    context.close()
