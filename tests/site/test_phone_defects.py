@@ -121,6 +121,14 @@ def test_the_printable_sheet_fits_a_phone_and_takes_a_name_and_dates(phone, site
     assert not phone.problems
 
 
+@pytest.mark.parametrize("phase", ["assess-and-settle", "strength-and-control", "progressive-running"])
+def test_the_printable_sheets_footer_never_covers_its_content_on_a_phone(phone, site_url, phase):
+    phone.goto(site_url + f"print/itbs-runners/{phase}.html", wait_until="load")
+    content, foot = (phone.locator(f".checklist {part}").bounding_box() for part in (".content", ".foot"))
+    assert content["y"] + content["height"] <= foot["y"] + 0.5, phase
+    assert not phone.problems
+
+
 def test_today_links_to_this_weeks_sheet(phone, site_url):
     from playwright.sync_api import expect
     start = local_day(phone, 9)
