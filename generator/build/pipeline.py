@@ -118,6 +118,21 @@ def source_date_epoch(handbook: Handbook) -> str:
     return str(int(day.timestamp()))
 
 
+@contextmanager
+def source_date(handbook: Handbook):
+    """Set SOURCE_DATE_EPOCH (see :func:`source_date_epoch`) for what runs inside, as it was afterwards: the
+    dates in the site and in the printables' PDFs, and so the printables' cache keys, are the same on every build."""
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(handbook)
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
 class _Collect(logging.Handler):
     def __init__(self):
         super().__init__(logging.WARNING)
@@ -181,10 +196,8 @@ def mkdocs_build(root: Path, generated: Generated, site_dir: Path,
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = _staging(site_dir)
-    saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(generated.handbook)
     try:
-        with mkdocs_logging() as messages:
+        with source_date(generated.handbook), mkdocs_logging() as messages:
             try:
                 config = mkdocs_config(root, generated.nav, staging)
                 config.plugins[offline.PLUGIN] = offline.offline_plugin()
@@ -198,10 +211,6 @@ def mkdocs_build(root: Path, generated: Generated, site_dir: Path,
         _swap(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-        if saved_epoch is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = saved_epoch
     return time.perf_counter() - started
 
 
@@ -281,6 +290,8 @@ class Built:
     mkdocs_seconds: float = 0.0
     printables_seconds: float = 0.0  # from their start, beside MkDocs, until written
     seconds: float = 0.0  # MkDocs and the printables, from MkDocs' start until the site is in place
+    #: the printables rendered (paths under print/); the others were taken from the cache.
+    rendered: list[str] = field(default_factory=list)
     #: whether the site in place was already built from the same inputs, and left as it was.
     current: bool = False
 
@@ -299,6 +310,8 @@ def build_site(root: Path, site_dir: Path | None = None) -> Built:
         printables(staging)
         stamp(staging, inputs)
 
-    with SitePrintables(generated.handbook, site_address(root), root / PRINT_CACHE) as printables:  # printing
-        seconds = mkdocs_build(root, generated, site_dir, before_swap=finish)                 # beside MkDocs
-    return Built(generated, site_dir, seconds - printables.waited, printables.seconds, seconds)
+    with source_date(generated.handbook), \
+            SitePrintables(generated.handbook, site_address(root), root / PRINT_CACHE) as printables:  # printing
+        seconds = mkdocs_build(root, generated, site_dir, before_swap=finish)                      # beside MkDocs
+    return Built(generated, site_dir, seconds - printables.waited, printables.seconds, seconds,
+                 printables.printed.rendered)

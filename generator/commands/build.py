@@ -40,5 +40,5 @@ def run(args) -> int:
     print(f"Built {built.site_dir} in {total:.1f} s "
           f"(pages generated in {generated.seconds:.2f} s, {len(generated.written)} changed; "
           f"MkDocs {built.mkdocs_seconds:.1f} s and, beside it, printable checklists and PDFs "
-          f"{built.printables_seconds:.1f} s).")
+          f"{built.printables_seconds:.1f} s, {len(built.rendered)} rendered, the others from the cache).")
     return 0

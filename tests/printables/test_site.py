@@ -62,6 +62,17 @@ def test_a_second_build_writes_the_same_printables(built_site):
     assert before == after and len(before) == 2 * 3 + 2  # two PDFs and a page per phase, two booklets
 
 
+def test_a_build_after_another_takes_every_printable_from_the_cache(built_site, tmp_path):
+    """Printing starts before MkDocs and ends after it: the documents' dates, and so their cache keys, are the
+    same at both ends and on the next build, which renders nothing."""
+    _, project, site_dir = built_site
+    again = build_site(project, tmp_path / "again")
+    assert again.rendered == []
+    printed = [site_dir / PRINT_DIR, tmp_path / "again" / PRINT_DIR]
+    first, second = ({p.relative_to(f): p.read_bytes() for p in f.rglob("*") if p.is_file()} for f in printed)
+    assert first == second
+
+
 def test_a_failure_while_printing_keeps_the_old_site(built_site, monkeypatch):
     _, project, site_dir = built_site
     old = sorted(p.relative_to(site_dir) for p in site_dir.rglob("*"))
