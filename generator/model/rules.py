@@ -95,7 +95,11 @@ class Rule:
     def _words(self) -> str:
         name = self.measure.name
         if self.increase:
-            return (f"{name}, last 7 days against the weekly average of the {self.increase} weeks before: "
+            before = ("the week before" if self.increase == 1
+                      else f"the weekly average of the {self.increase} weeks before")
+            weeks = self.sustained.count if self.sustained else 1
+            span = "last 7 days" if weeks == 1 else f"each of the last {weeks} weeks"
+            return (f"{name}, {span} against {before}{' it' if weeks > 1 else ''}: "
                     f"{OPERATORS[self.operator][1]} {number(self.value)}{NBSP}%")
         if self.change:
             return f"{name}, change from the previous {self.change.removesuffix('s')} {self.comparison()}"

@@ -29,12 +29,15 @@ SCHEME = "handbook-figure"
 _DRAWN: dict[str, bytes] = {}
 #: height of a checklist's small figures in each density, in mm: a little under its row of one line of text (print.css).
 ROW_FIGURE_MM = {"regular": 6.8, "compact": 5.5, "tight": 4.4, "dense": 3.4}
+#: height of a small figure in a line of text (a session's warm-up) in each density, in mm: a little under the line
+#: (font size × line height in print.css), so that a line that wraps keeps its figures off the lines above and below.
+IN_TEXT_MM = {"regular": 4.0, "compact": 3.6, "tight": 3.4, "dense": 3.1}
 #: a small figure is fitted into a box this many times as wide as it is high.
 WIDEST = 2.4
 #: the same for a figure in a line of text, where width is dearer.
 IN_TEXT_WIDEST = 1.6
 #: height of a position on a drill sheet, in mm, where its positions side by side fit the row below.
-SHEET_FIGURE_MM = 40.0
+SHEET_FIGURE_MM = 60.0
 #: the width a drill sheet's positions share, in mm (narrower than the text on either paper), and the gap between two.
 SHEET_ROW_MM = 168.0
 SHEET_GAP_MM = 8.0
@@ -88,7 +91,7 @@ def row_figure(drill: Drill, density: str, in_text: bool = False, inline: bool =
     line of text (a session's warm-up), fitted into a narrower box; ``inline``: for a browser's page."""
     if not drill.figure:
         return Markup("")
-    height = ROW_FIGURE_MM[density]
+    height = (IN_TEXT_MM if in_text else ROW_FIGURE_MM)[density]
     aspect = small.aspect(drill.figure)
     height = min(height, height * (IN_TEXT_WIDEST if in_text else WIDEST) / aspect)
     svg, label = _small(small.key(drill.figure)), small_text(drill.name, drill.figure, list(drill.steps))

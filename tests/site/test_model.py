@@ -98,6 +98,18 @@ def test_sustained_rule_needs_enough_consecutive_observations():
     assert rule.text() == "Pain ≤ 2/10 for 3 consecutive sessions"
 
 
+@pytest.mark.parametrize("weeks, sustained, words", [
+    (3, None, "Distance, last 7 days against the weekly average of the 3 weeks before: > 30\u00a0%"),
+    (1, None, "Distance, last 7 days against the week before: > 30\u00a0%"),
+    (1, Sustained(4, "weeks"), "Distance, each of the last 4 weeks against the week before it: > 30\u00a0%"),
+    (2, Sustained(3, "weeks"),
+     "Distance, each of the last 3 weeks against the weekly average of the 2 weeks before it: > 30\u00a0%"),
+])
+def test_a_load_rule_says_what_it_compares_and_for_how_many_weeks(weeks, sustained, words):
+    distance = Measure("d", "Distance", "numeric", "Run.", unit="km")
+    assert Rule(distance, ">", 30, sustained, increase=weeks).text() == words
+
+
 def test_content_errors_are_raised_with_their_problems(fixture_project):
     (fixture_project / "drills" / "side-plank.yaml").write_text("id: side-plank\nname: x\n")
     with pytest.raises(ContentError) as caught:
