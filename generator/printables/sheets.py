@@ -196,12 +196,13 @@ def sign_groups(signs: list[WarningSign]) -> list[SignGroup]:
 
 
 def document_date(protocol: Protocol) -> str:
-    """The date written into a PDF's metadata: ``SOURCE_DATE_EPOCH`` if set, else the protocol's review date."""
+    """The date written into a PDF's metadata: ``SOURCE_DATE_EPOCH`` if set, else midnight UTC of the protocol's
+    review date, written the same way (so that a build, which sets it to that moment, and a preview or
+    ``handbook print``, which may not, make the same documents and share their cache)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
-        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return protocol.reviewed_date
+    moment = (dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else
+              dt.datetime.fromisoformat(protocol.reviewed_date).replace(tzinfo=dt.timezone.utc))
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass(frozen=True)

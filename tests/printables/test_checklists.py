@@ -53,6 +53,22 @@ def test_warning_signs_are_grouped_by_severity_red_first_then_by_urgency(phases)
         assert sorted(s.id for g in groups for s in g.signs) == sorted(s.id for s in phase.warning_signs)
 
 
+def test_a_preview_and_a_build_date_a_document_alike(phases, monkeypatch):
+    """A build sets SOURCE_DATE_EPOCH to midnight of the review date; a preview or ``handbook print`` may not set
+    it: the documents, and so their cache keys, are the same either way."""
+    import datetime as dt
+
+    from generator.printables.render import render_checklist
+    from generator.printables.sheets import PAPERS, Checklist
+
+    sheet = Checklist(phases[0], PAPERS["a4"])
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    unset = render_checklist(sheet, standalone=False)
+    midnight = dt.datetime.fromisoformat(phases[0].protocol.reviewed_date).replace(tzinfo=dt.timezone.utc)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(midnight.timestamp())))
+    assert render_checklist(sheet, standalone=False) == unset
+
+
 def test_the_pdf_dates_are_the_review_date_and_it_has_a_title(printed, phases):
     info = PdfReader(printed / checklist_path(phases[0], "a4")).metadata
     review = phases[0].protocol.reviewed_date.replace("-", "")
