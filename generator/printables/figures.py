@@ -48,11 +48,11 @@ def figure_box_mm(density: str) -> float:
     return round(ROW_FIGURE_MM[density] * WIDEST, 2)
 
 
-def _img(svg: str, label: str, css_class: str, width_mm: float, height_mm: float) -> Markup:
+def _img(svg: str, label: str, width_mm: float, height_mm: float) -> Markup:
     data = svg.encode("utf-8")
     src = f"{SCHEME}:{hashlib.sha256(data).hexdigest()}.svg"
     _DRAWN[src] = data
-    return Markup(f'<img class="{css_class}" src="{src}" alt="{escape(label)}" '
+    return Markup(f'<img class="figure" src="{src}" alt="{escape(label)}" '
                   f'style="width: {width_mm:.2f}mm; height: {height_mm:.2f}mm">')
 
 
@@ -97,7 +97,7 @@ def row_figure(drill: Drill, density: str, in_text: bool = False, inline: bool =
     svg, label = _small(small.key(drill.figure)), small_text(drill.name, drill.figure, list(drill.steps))
     if inline:
         return _shown(svg, label, height * aspect, height)
-    return _img(svg, label, "figure", height * aspect, height)
+    return _img(svg, label, height * aspect, height)
 
 
 def figure_symbols(drills: list[Drill]) -> Markup:
@@ -107,9 +107,9 @@ def figure_symbols(drills: list[Drill]) -> Markup:
     for drill in drills:
         if drill.figure:
             svg = _small(small.key(drill.figure))
-            view = ET.fromstring(svg).get("viewBox")
+            ident, view = _symbol_id(svg), ET.fromstring(svg).get("viewBox")
             inner = svg[svg.index(">") + 1:svg.rindex("</svg>")]  # what the figure draws, inside its <svg>
-            symbols[_symbol_id(svg)] = f'<symbol id="{_symbol_id(svg)}" viewBox="{view}">{inner}</symbol>'
+            symbols[ident] = f'<symbol id="{ident}" viewBox="{view}">{inner}</symbol>'
     if not symbols:
         return Markup("")
     return Markup('<svg class="figure-symbols" aria-hidden="true" width="0" height="0" style="position: absolute">'
@@ -130,6 +130,6 @@ def sheet_figures(drill: Drill) -> list[tuple[str, float, Markup]]:
     names = small.drawn(drill.figure).names
     height = min(SHEET_FIGURE_MM, (SHEET_ROW_MM - SHEET_GAP_MM * (len(names) - 1)) / (aspect * len(names)))
     return [(POSITION_WORDS[name].removesuffix(" position").capitalize(), round(height * aspect, 2),
-             _img(_position(key, name), position_text(drill.name, drill.figure, name, list(drill.steps)), "figure",
+             _img(_position(key, name), position_text(drill.name, drill.figure, name, list(drill.steps)),
                   height * aspect, height))
             for name in names]

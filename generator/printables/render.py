@@ -13,7 +13,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..model import Protocol
 from . import text
-from .figures import figure_box_mm, figure_symbols, row_figure, sheet_figures
+from .figures import SHEET_GAP_MM, figure_box_mm, figure_symbols, row_figure, sheet_figures
 from .qr import page_qr
 from .sheets import PAPERS, Checklist, Paper, document_date, drill_sheets
 
@@ -36,7 +36,7 @@ def environment() -> Environment:
     env.filters.update(inline=text.inline, blocks=text.blocks, date=_date)
     env.globals.update(margin_mm=CHECKLIST_MARGIN_MM, note_line_mm=NOTE_LINE_MM, page_qr=page_qr, row_figure=row_figure,
                        figure_box_mm=figure_box_mm, sheet_figures=sheet_figures,
-                       figure_symbols=figure_symbols)
+                       figure_symbols=figure_symbols, sheet_gap_mm=SHEET_GAP_MM)
     return env
 
 
