@@ -2,10 +2,10 @@
 
 Each figure is an ``<img>`` of an SVG drawn in the printer's ink (an SVG image takes no colour from the page),
 sized in millimetres, its ``alt`` naming it for screen readers. For a PDF the image's address is short and names
-the drawing by its digest (``handbook-figure:<sha256>.svg``), which :func:`fetcher` answers from the drawings made
-in this process: WeasyPrint then reads each drawing once (:class:`~.pdf.Printer` keeps what it read) and the HTML
-it parses for every layout of a sheet stays small. A page for a browser holds each drawing once, as a ``<symbol>``
-that every row showing it uses.
+the drawing by its digest (``handbook-figure:<sha256>.svg``); :func:`drawn` holds the drawings made in this
+process by their address, which a :class:`~.pdf.Printer` hands to WeasyPrint as images drawn once
+(:mod:`.drawing`), so the HTML it parses for every layout of a sheet stays small. A page for a browser holds each
+drawing once, as a ``<symbol>`` that every row showing it uses.
 The digest is in the HTML a printable's cache key is made from, so a PDF is made again when, and only when, a
 figure it shows changes. A checklist's small figures are sized by its density, as high as a row of one line.
 """
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from functools import lru_cache
 
 from markupsafe import Markup, escape
@@ -25,8 +26,8 @@ from ..model import Drill
 
 INK = "#1a1a1a"
 SCHEME = "handbook-figure"
-#: the drawings made in this process, by their address.
-_DRAWN: dict[str, bytes] = {}
+#: the drawings made in this process, by their address: the SVG, and a short id that names it in a PDF.
+_DRAWN: dict[str, tuple[bytes, str]] = {}
 #: height of a checklist's small figures in each density, in mm: a little under its row of one line of text (print.css).
 ROW_FIGURE_MM = {"regular": 6.8, "compact": 5.5, "tight": 4.4, "dense": 3.4}
 #: height of a small figure in a line of text (a session's warm-up) in each density, in mm: a little under the line
@@ -50,8 +51,9 @@ def figure_box_mm(density: str) -> float:
 
 def _img(svg: str, label: str, width_mm: float, height_mm: float) -> Markup:
     data = svg.encode("utf-8")
-    src = f"{SCHEME}:{hashlib.sha256(data).hexdigest()}.svg"
-    _DRAWN[src] = data
+    digest = hashlib.sha256(data).hexdigest()
+    src = f"{SCHEME}:{digest}.svg"
+    _DRAWN[src] = (data, digest[:16])
     return Markup(f'<img class="figure" src="{src}" alt="{escape(label)}" '
                   f'style="width: {width_mm:.2f}mm; height: {height_mm:.2f}mm">')
 
@@ -66,19 +68,9 @@ def _shown(svg: str, label: str, width_mm: float, height_mm: float) -> Markup:
                   f'style="width: {width_mm:.2f}mm; height: {height_mm:.2f}mm"><use href="#{_symbol_id(svg)}"/></svg>')
 
 
-def fetcher():
-    """WeasyPrint's fetcher of this module's drawings, which refuses every other address but inline ``data:``."""
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
-
-    class Drawings(URLFetcher):
-        def fetch(self, url, headers=None):
-            if url.startswith(SCHEME + ":"):
-                if url not in _DRAWN:
-                    raise ValueError(f"no figure was drawn at {url}")
-                return URLFetcherResponse(url, _DRAWN[url], {"Content-Type": "image/svg+xml"})
-            return super().fetch(url, headers)
-
-    return Drawings(allowed_protocols=("data",))
+def drawn() -> Mapping[str, tuple[bytes, str]]:
+    """The figures drawn for PDFs in this process, by their address: each one's SVG and a short id."""
+    return _DRAWN
 
 
 @lru_cache(maxsize=1024)

@@ -43,17 +43,21 @@ class Printer:
         require_font_subsetting()
         from weasyprint import CSS  # WeasyPrint takes a moment to load: only printing pays for it
         from weasyprint.text.fonts import FontConfiguration
+        from weasyprint.urls import URLFetcher
         self.address = address
-        self.offline = figures.fetcher()  # refuses every URL but inline data: and the figures drawn: loads nothing
+        self.offline = URLFetcher(allowed_protocols=("data",))  # refuses every URL but inline data: loads nothing
         self.fonts = FontConfiguration()
         self.css = CSS(string=stylesheet(), font_config=self.fonts)
         self._fitted: dict[tuple[str, str, str], Checklist] = {}  # (protocol, phase, paper) -> blank checklist
         self._laid_out: OrderedDict[tuple[str, str, str], Document] = OrderedDict()
-        self._images: dict = {}  # images read, by address: a drill's figure is parsed once for every sheet
+        self._images: dict = {}  # images by address: each figure drawn once for every sheet (drawing.py)
 
     def render(self, html: str) -> Document:
         from weasyprint import HTML
 
+        from .drawing import add_drawings
+
+        add_drawings(self._images, figures.drawn())
         return HTML(string=html, url_fetcher=self.offline).render(stylesheets=[self.css], font_config=self.fonts,
                                                                   cache=self._images)
 

@@ -1,0 +1,94 @@
+"""Figures in a PDF drawn once: each document holds a figure's drawing once, every place that shows it uses that
+drawing, and what is printed is what WeasyPrint draws from the SVG itself."""
+
+from __future__ import annotations
+
+import base64
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageChops
+from pypdf import PdfReader
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher
+
+from generator.figures import small
+from generator.figures.flat import flat
+from generator.printables.drawing import add_drawings
+from generator.printables.figures import INK
+
+from .test_figures import figure_texts
+
+OFFLINE = URLFetcher(allowed_protocols=("data",))
+
+
+def placed_forms(path: Path) -> Counter:
+    """How many times each page shows each form it names (``/Name Do``), by the form's object number."""
+    shown: Counter = Counter()
+    for page in PdfReader(path).pages:
+        forms = {name.lstrip("/"): ref.idnum for name, ref in page["/Resources"].get("/XObject", {}).items()
+                 if ref.get_object().get("/Subtype") == "/Form"}
+        content = page.get_contents().get_data().decode("latin-1")
+        for name, number in forms.items():
+            shown[number] += content.count(f"/{name} Do")
+    return shown
+
+
+def test_the_booklet_holds_each_figure_once_however_often_it_is_shown(printed, handbook):
+    protocol = handbook.protocols[0]
+    path = printed / protocol.id / f"{protocol.id}-plan-a4.pdf"
+    shown, figures = placed_forms(path), figure_texts(path)
+    assert sum(shown.values()) == len(figures)  # every figure the booklet names is shown by one of its forms
+    # a figure shown on several checklists is one drawing (two drills in the same pose share theirs)
+    assert len(shown) <= len(set(figures)) < len(figures)
+    assert max(shown.values()) >= 6
+
+
+def _svg(drill_id: str, handbook) -> str:
+    figure = handbook.drills[drill_id].figure
+    return flat(small.drawn_by_key(small.key(figure)).thumbnail(None), INK)
+
+
+def _png(document, folder: Path, name: str) -> Image.Image:
+    pdf = folder / f"{name}.pdf"
+    document.write_pdf(pdf)
+    subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", "-singlefile", str(pdf), str(folder / name)],
+                   check=True)
+    return Image.open(folder / f"{name}.png").convert("L")
+
+
+@pytest.mark.parametrize("drill_id", ["clamshell", "lateral-step-down", "side-plank"])
+def test_a_figure_drawn_once_prints_as_weasyprint_draws_the_svg(handbook, drill_id, poppler, tmp_path):
+    """The same figure in boxes of its own shape, a wider one and a taller one (where it is centred), drawn by
+    WeasyPrint from the SVG at each place and shown from the drawing made once: the same pixels."""
+    svg = _svg(drill_id, handbook)
+    boxes = ["width: 60mm; height: 30mm", "width: 20mm; height: 20mm", "width: 90mm; height: 12mm",
+             "width: 14mm; height: 40mm"]
+    inline = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+    cache: dict = {}
+    add_drawings(cache, {"handbook-figure:test.svg": (svg.encode(), "test")})
+
+    def page(src: str) -> str:
+        return "<style>@page {size: 120mm 160mm; margin: 5mm} img {display: block; margin: 2mm}</style>" + "".join(
+            f'<img src="{src}" style="{box}" alt="">' for box in boxes)
+
+    weasyprint = _png(HTML(string=page(inline), url_fetcher=OFFLINE).render(), tmp_path, "weasyprint")
+    once = _png(HTML(string=page("handbook-figure:test.svg"), url_fetcher=OFFLINE).render(cache=cache), tmp_path,
+                "once")
+    difference = ImageChops.difference(weasyprint, once)
+    assert sum(weasyprint.histogram()[:64]) > 1000  # there is a figure in ink to compare
+    assert sum(difference.histogram()[48:]) <= 12, "the drawing made once prints otherwise than WeasyPrint's own"
+
+
+def test_a_figure_that_needs_more_than_flat_colours_is_refused_by_name():
+    gradient = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs><linearGradient id="g">'
+                '<stop offset="0" stop-color="#000"/><stop offset="1" stop-color="#fff"/></linearGradient></defs>'
+                '<rect width="10" height="10" fill="url(#g)"/></svg>')
+    cache: dict = {}
+    add_drawings(cache, {"handbook-figure:shaded.svg": (gradient.encode(), "shaded")})
+    document = HTML(string='<img src="handbook-figure:shaded.svg" style="width: 10mm" alt="">',
+                    url_fetcher=OFFLINE).render(cache=cache)
+    with pytest.raises(ValueError, match="flat colours"):
+        document.write_pdf()
