@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .references import Reference
-from .words import NBSP, number
+from .words import NBSP, either, number
 
 if TYPE_CHECKING:
     from .protocols import Phase, Protocol
@@ -36,7 +36,7 @@ class Measure:
         if self.kind == "boolean":
             return "yes or no"
         if self.kind == "categorical":
-            return ", ".join(self.values[:-1]) + f" or {self.values[-1]}"
+            return either(self.values)
         if self.kind == "scale":
             low, high = number(self.min if self.min is not None else 0), number(self.max if self.max is not None else 10)
             return f"{low}-{high}" if not self.unit or self.unit.startswith("/") else f"{low}-{high}{NBSP}{self.unit}"

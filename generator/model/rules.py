@@ -8,7 +8,7 @@ from typing import Any, Sequence
 
 from .measures import Measure
 from .references import Evidence, Reference
-from .words import NBSP, number
+from .words import NBSP, SESSIONS_OF, either, number
 
 OPERATORS = {"<": (op.lt, "<"), "<=": (op.le, "≤"), "==": (op.eq, "="), ">=": (op.ge, "≥"), ">": (op.gt, ">")}
 
@@ -88,7 +88,7 @@ class Rule:
     def text(self, with_look_back: bool = True) -> str:
         """'Pain during running ≤ 2 /10 for 3 consecutive sessions, in the last 7 days', 'Pain during activity 3-5 /10',
         'Pain during activity, change from the previous week > 0 /10'."""
-        activity = f" on {' or '.join(a.replace('-', ' ') + 's' for a in self.activity)}" if self.activity else ""
+        activity = f" on {either(SESSIONS_OF[a] for a in self.activity)}" if self.activity else ""
         each = ", the latest of each kind of session" if self.by_activity else ""
         return self._words() + activity + each + (look_back(self.within) if with_look_back else "")
 

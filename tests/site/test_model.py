@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from generator.model import ContentError, Dosage, Measure, Rule, Sustained, load_handbook
+from generator.model.words import SESSIONS_OF
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -108,6 +114,21 @@ def test_sustained_rule_needs_enough_consecutive_observations():
 def test_a_load_rule_says_what_it_compares_and_for_how_many_weeks(weeks, sustained, words):
     distance = Measure("d", "Distance", "numeric", "Run.", unit="km")
     assert Rule(distance, ">", 30, sustained, increase=weeks).text() == words
+
+
+@pytest.mark.parametrize("activity, words", [
+    (("tempo-run",), "Pain ≤ 2/10 on tempo runs"),
+    (("walk-run", "run"), "Pain ≤ 2/10 on walk-runs or runs"),
+    (("walk", "walk-run", "strength", "cross-training"),
+     "Pain ≤ 2/10 on walks, walk-runs, strength sessions or cross-training sessions"),
+])
+def test_a_rule_names_the_sessions_it_counts_as_a_list(activity, words):
+    assert Rule(SCALE, "<=", 2, activity=activity).text(with_look_back=False) == words
+
+
+def test_every_activity_a_log_records_has_words_for_its_sessions():
+    schema = json.loads((REPO / "schemas" / "common.schema.json").read_text(encoding="utf-8"))
+    assert set(SESSIONS_OF) == set(schema["$defs"]["activity"]["enum"])
 
 
 def test_content_errors_are_raised_with_their_problems(fixture_project):
