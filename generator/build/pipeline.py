@@ -3,9 +3,10 @@
 The check runs first and nothing is written when it finds an error. Generated
 files are rewritten only when their text changes, and files generated before
 but no longer produced are removed (a manifest in site_src/ lists them, so
-hand-written pages are never touched). MkDocs builds into a temporary folder
-while the printable checklists and PDFs are rendered beside it in worker processes;
-they are added to it (print/), and it replaces
+hand-written pages are never touched). The printable checklists and PDFs are
+rendered in worker processes from the moment the content is loaded, beside the
+generation and MkDocs, which builds into a temporary folder; they are added to it
+(print/), and it replaces
 site/ only when the whole build succeeded. The old site's folders, emptied of
 files, are kept beside it (.site-folders) for the next build to build into.
 A site built from the same inputs (:mod:`generator.build.fingerprint`) is left as it is.
@@ -18,7 +19,7 @@ import os
 import shutil
 import time
 from collections.abc import Callable
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -63,15 +64,16 @@ class Generated:
     seconds: float = 0.0
 
 
-def generate(root: Path, renderer: Renderer | None = None) -> Generated:
+def generate(root: Path, renderer: Renderer | None = None, handbook: Handbook | None = None) -> Generated:
     """Check the content and write the generated pages and data into the docs folder.
 
     A ``renderer`` kept from an earlier generation renders again only the pages whose inputs changed; the
-    other pages are taken to be in the docs folder as it wrote them.
+    other pages are taken to be in the docs folder as it wrote them. ``handbook``: the content of ``root``
+    loaded already.
     Raises :class:`~generator.model.ContentError` (before writing anything) when the content has errors.
     """
     started = time.perf_counter()
-    handbook = load_handbook(root)
+    handbook = handbook or load_handbook(root)
     schemas = SchemaSet(root / "schemas").documents
     renderer = renderer or Renderer()
     address = site_address(root)
@@ -294,24 +296,38 @@ class Built:
     rendered: list[str] = field(default_factory=list)
     #: whether the site in place was already built from the same inputs, and left as it was.
     current: bool = False
+    total: float = 0.0  # the whole build, from checking the content until the site is in place
 
 
 def build_site(root: Path, site_dir: Path | None = None) -> Built:
-    """The whole ``handbook build``: generate, then build the site into ``site_dir`` (default: root/site),
-    unless the site there was built from the same inputs."""
+    """The whole ``handbook build``: check and generate, then build the site into ``site_dir`` (default:
+    root/site), unless the site there was built from the same inputs.
+
+    When something a build reads has changed since the site was built, the printables start rendering as soon
+    as the content is loaded, so that they run while the pages are generated and MkDocs builds the site.
+    """
+    started = time.perf_counter()
     site_dir = check_site_dir(root, site_dir or root / SITE_DIR)
     require_font_subsetting()
-    generated = generate(root)
-    inputs = fingerprint(root)
-    if is_current(site_dir, inputs):
-        return Built(generated, site_dir, current=True)
+    generated = None
+    if is_current(site_dir, fingerprint(root)):  # nothing changed, unless generating the pages changes them
+        generated = generate(root)
+        if not (generated.written or generated.removed):
+            return Built(generated, site_dir, current=True)
+    handbook = generated.handbook if generated else load_handbook(root)
+    with ExitStack() as printing:
+        with source_date(handbook):  # dated as the site is: the workers started here keep the date
+            printables = printing.enter_context(SitePrintables(handbook, site_address(root), root / PRINT_CACHE))
+        generated = generated or generate(root, handbook=handbook)                           # beside the printing
+        inputs = fingerprint(root)
+        if is_current(site_dir, inputs):  # generating restored pages to what the site was built from
+            return Built(generated, site_dir, current=True)
 
-    def finish(staging: Path) -> None:
-        printables(staging)
-        stamp(staging, inputs)
+        def finish(staging: Path) -> None:
+            printables(staging)
+            stamp(staging, inputs)
 
-    with source_date(generated.handbook), \
-            SitePrintables(generated.handbook, site_address(root), root / PRINT_CACHE) as printables:  # printing
-        seconds = mkdocs_build(root, generated, site_dir, before_swap=finish)                      # beside MkDocs
+        with source_date(handbook):
+            seconds = mkdocs_build(root, generated, site_dir, before_swap=finish)                # beside MkDocs
     return Built(generated, site_dir, seconds - printables.waited, printables.seconds, seconds,
-                 printables.printed.rendered)
+                 printables.printed.rendered, total=time.perf_counter() - started)

@@ -36,8 +36,7 @@ def run(args) -> int:
         print(f"{built.site_dir} is up to date: nothing it is built from has changed since it was built "
               f"(checked and generated in {generated.seconds:.2f} s).")
         return 0
-    total = generated.seconds + built.seconds
-    print(f"Built {built.site_dir} in {total:.1f} s "
+    print(f"Built {built.site_dir} in {built.total:.1f} s "
           f"(pages generated in {generated.seconds:.2f} s, {len(generated.written)} changed; "
           f"MkDocs {built.mkdocs_seconds:.1f} s and, beside it, printable checklists and PDFs "
           f"{built.printables_seconds:.1f} s, {len(built.rendered)} rendered, the others from the cache).")

@@ -105,6 +105,31 @@ def test_a_build_with_nothing_changed_leaves_the_site_as_it_is(new_project, monk
     assert not build_site(project).current, "a new day may change review warnings and printed dates"
 
 
+def test_printing_starts_before_the_pages_are_generated_and_only_when_the_site_needs_building(new_project,
+                                                                                              monkeypatch):
+    from generator.build import pipeline
+
+    steps = []
+    monkeypatch.setattr(pipeline, "generate", lambda *a, **k: steps.append("generate") or generate(*a, **k))
+    entered = pipeline.SitePrintables.__enter__
+    monkeypatch.setattr(pipeline.SitePrintables, "__enter__", lambda self: steps.append("printing") or entered(self))
+    project = new_project()
+    assert not build_site(project).current and steps == ["printing", "generate"]
+    steps.clear()
+    assert build_site(project).current and steps == ["generate"]  # nothing changed: nothing printed
+    page = project / DOCS_DIR / "drills" / "easy-run.md"
+    page.unlink()  # a generated page lost: generating makes it again, and the site is as it was built
+    steps.clear()
+    assert build_site(project).current and page.is_file() and steps == ["printing", "generate"]
+    (project / "drills" / "easy-run.yaml").write_text(
+        (project / "drills" / "easy-run.yaml").read_text(encoding="utf-8").replace("name: Easy run", "name: Jog"),
+        encoding="utf-8")
+    steps.clear()
+    built = build_site(project)
+    assert not built.current and steps == ["printing", "generate"]
+    assert built.total >= built.generated.seconds + built.seconds * 0.99
+
+
 def test_content_error_carries_the_check_problems(new_project):
     project = new_project()
     (project / "protocols" / "test-protocol.yaml").write_text("id: test-protocol\n")
