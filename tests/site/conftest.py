@@ -6,6 +6,7 @@ import functools
 import http.server
 import shutil
 import socketserver
+import sys
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -79,6 +80,11 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """A browser that drops a connection it no longer needs (a broken pipe) is not the site's error."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 @contextmanager
