@@ -22,7 +22,8 @@ from markupsafe import Markup, escape
 from ..figures import small
 from ..figures.flat import flat
 from ..figures.words import POSITION_WORDS, position_text, small_text
-from ..model import Drill
+from ..model import Drill, Protocol
+from .sheets import drill_sheets, groups
 
 INK = "#1a1a1a"
 SCHEME = "handbook-figure"
@@ -49,11 +50,17 @@ def figure_box_mm(density: str) -> float:
     return round(ROW_FIGURE_MM[density] * WIDEST, 2)
 
 
-def _img(svg: str, label: str, width_mm: float, height_mm: float) -> Markup:
+def _drawn(svg: str) -> str:
+    """Note the figure as drawn for PDFs, and return its address."""
     data = svg.encode("utf-8")
     digest = hashlib.sha256(data).hexdigest()
     src = f"{SCHEME}:{digest}.svg"
     _DRAWN[src] = (data, digest[:16])
+    return src
+
+
+def _img(svg: str, label: str, width_mm: float, height_mm: float) -> Markup:
+    src = _drawn(svg)
     return Markup(f'<img class="figure" src="{src}" alt="{escape(label)}" '
                   f'style="width: {width_mm:.2f}mm; height: {height_mm:.2f}mm">')
 
@@ -76,6 +83,17 @@ def drawn() -> Mapping[str, tuple[bytes, str]]:
 @lru_cache(maxsize=1024)
 def _small(key: str) -> str:
     return flat(small.drawn_by_key(key).thumbnail(None), INK)
+
+
+def printed(protocol: Protocol) -> dict[str, bytes]:
+    """Every figure the protocol's printables show, by address: the small figure of each drill in a checklist's
+    rows, and the positions of each drill on the booklet's drill sheets."""
+    rows = {drill.id: drill for phase in protocol.phases for group in groups(phase) for row in group.rows
+            for drill in row.drills}
+    svgs = [_small(small.key(drill.figure)) for drill in rows.values() if drill.figure]
+    svgs += [_position(small.key(sheet.drill.figure), name) for sheet in drill_sheets(protocol) if sheet.drill.figure
+             for name in small.drawn(sheet.drill.figure).names]
+    return {address: _DRAWN[address][0] for address in map(_drawn, svgs)}
 
 
 def row_figure(drill: Drill, density: str, in_text: bool = False, inline: bool = False) -> Markup:

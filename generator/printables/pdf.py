@@ -21,6 +21,8 @@ from .sheets import DENSITIES, Checklist, Paper, Person
 if TYPE_CHECKING:
     from weasyprint.document import Document
 
+    from .forms import Forms
+
 #: Room a checklist keeps for notes, at the least (about two lines).
 MIN_NOTES_MM = 12
 _PX_PER_MM = 96 / 25.4
@@ -39,12 +41,12 @@ _KEPT = 32
 class Printer:
     """Lays out and writes printables, sharing fonts, the parsed stylesheet and fitted layouts between documents."""
 
-    def __init__(self, address: str | None = None):
+    def __init__(self, address: str | None = None, forms: Forms | None = None):
         require_font_subsetting()
         from weasyprint import CSS  # WeasyPrint takes a moment to load: only printing pays for it
         from weasyprint.text.fonts import FontConfiguration
         from weasyprint.urls import URLFetcher
-        self.address = address
+        self.address, self.forms = address, forms
         self.offline = URLFetcher(allowed_protocols=("data",))  # refuses every URL but inline data: loads nothing
         self.fonts = FontConfiguration()
         self.css = CSS(string=stylesheet(), font_config=self.fonts)
@@ -57,9 +59,17 @@ class Printer:
 
         from .drawing import add_drawings
 
-        add_drawings(self._images, figures.drawn())
+        add_drawings(self._images, figures.drawn(), self.forms)
         return HTML(string=html, url_fetcher=self.offline).render(stylesheets=[self.css], font_config=self.fonts,
                                                                   cache=self._images)
+
+    def draw_ahead(self, addresses: list[str]) -> None:
+        """Draw these figures now (or take them from the store), before a document needs them."""
+        from .drawing import add_drawings
+
+        add_drawings(self._images, figures.drawn(), self.forms)
+        for address in addresses:
+            self._images[address].prepare()
 
     def checklist(self, phase: Phase, paper: str | Paper = "a4", person: Person = Person()) -> tuple[Document, Checklist]:
         """The checklist in the roomiest density that fits one page and leaves room for notes.

@@ -8,7 +8,9 @@ A document is rendered again only when its inputs change: every PDF and every
 checklist's fitted layout is kept in a :class:`~.cache.Store` outside the site
 (``.cache/printables`` in the project). What is missing is rendered a lane per
 task, spread over the cores: a protocol's checklists on one paper, then its
-booklet, which shows their pages as laid out for their own PDFs.
+booklet, which shows their pages as laid out for their own PDFs. The lanes of a
+protocol share the drawing of its figures: each draws its share first, into the
+store, where the others find it (:mod:`.forms`).
 """
 
 from __future__ import annotations
@@ -27,8 +29,9 @@ from pathlib import Path
 
 from ..model import Handbook, Phase, Protocol
 from ..site.print_links import PRINT_DIR, booklet_path, checklist_path
-from . import PAPERS
+from . import PAPERS, figures
 from .cache import Store, digest, fingerprint
+from .forms import Forms
 from .pdf import Printer, pdf_bytes
 from .render import render_booklet, render_checklist
 from .sheets import SHORTEST, Checklist, Paper
@@ -69,6 +72,7 @@ class _Lane:
     fits: list[dict | None]
     todo: list[bool]
     booklet: bool = False
+    ahead: list[str] = field(default_factory=list)  # the figures it draws first, its share of its protocol's
 
     @property
     def idle(self) -> bool:
@@ -81,11 +85,24 @@ class _Plan:
     def __init__(self, handbook: Handbook, address: str | None, store: Store):
         self.handbook, self.address, self.store = handbook, address, store
         self.engine = fingerprint()
+        self.forms = Forms(store.folder, self.engine)
         self.pdfs: dict[str, bytes] = {}  # path under print/ -> PDF
         self.sheets: dict[tuple[str, str, str], Checklist] = {}  # (protocol, phase, paper) -> fitted checklist
         self.rendered: list[str] = []
         self.lanes = [self._lane(protocol, paper) for protocol in handbook.protocols for paper in PAPERS.values()]
         self.pending: dict[Future, _Lane] = {}
+        for protocol in handbook.protocols:
+            self._share_figures(protocol)
+
+    def _share_figures(self, protocol: Protocol) -> None:
+        """Keep the drawn figures of the protocol's printables in the store, and share the drawing of them out
+        between its lanes to render, each drawing its share first so that the others find it drawn."""
+        shown = figures.printed(protocol)
+        for svg in shown.values():
+            self.forms.keep(self.store, svg)
+        lanes = [lane for lane in self.lanes if lane.protocol is protocol and not lane.idle]
+        for number, lane in enumerate(lanes):
+            lane.ahead = sorted(shown)[number::len(lanes)]
 
     def _fit_key(self, phase: Phase, paper: Paper) -> str:
         return digest(self.engine, render_checklist(Checklist(phase, paper), self.address, standalone=False))
@@ -127,7 +144,8 @@ class _Plan:
 
     def start(self, workers: _Workers) -> None:
         """Start rendering what the store does not have, a lane per task."""
-        self.pending = {workers.submit(lane.protocol.id, lane.paper.id, lane.fits, lane.todo, lane.booklet): lane
+        self.pending = {workers.submit(lane.protocol.id, lane.paper.id, lane.fits, lane.todo, lane.booklet,
+                                       lane.ahead): lane
                         for lane in self.lanes if not lane.idle}
 
     def finish(self) -> None:
@@ -171,15 +189,18 @@ class _Plan:
 class _Press:
     """Renders the site's documents in one process (a worker's, or the build's own)."""
 
-    def __init__(self, handbook: Handbook, address: str | None):
+    def __init__(self, handbook: Handbook, address: str | None, forms: Forms):
         self.protocols = {protocol.id: protocol for protocol in handbook.protocols}
-        self.printer = Printer(address)
+        self.printer = Printer(address, forms)
 
     def lane(self, protocol_id: str, paper_id: str, fits: list[dict | None], todo: list[bool],
-             booklet: bool) -> tuple[list[dict], list[bytes | None], bytes | None]:
+             booklet: bool, ahead: list[str]) -> tuple[list[dict], list[bytes | None], bytes | None]:
         """Each checklist's fit, the PDFs of those in ``todo`` (the others None) and the booklet's if asked for.
-        A checklist is fitted unless its fit is known; each is laid out once, for its PDF and the booklet."""
+        A checklist is fitted unless its fit is known; each is laid out once, for its PDF and the booklet.
+        The figures ``ahead`` are drawn first."""
         protocol, paper = self.protocols[protocol_id], PAPERS[paper_id]
+        figures.printed(protocol)  # notes the protocol's figures as drawn for PDFs, by their address
+        self.printer.draw_ahead(ahead)
         for phase, fit in zip(protocol.phases, fits):
             if fit:
                 self.printer.remember(Checklist(phase, paper, **fit))
@@ -197,9 +218,9 @@ _press: _Press | None = None  # a worker process's own
 WORKER_GC_THRESHOLDS = (20_000, 50, 100)
 
 
-def _start_worker(handbook: Handbook, address: str | None) -> None:
+def _start_worker(handbook: Handbook, address: str | None, forms: Forms) -> None:
     global _press
-    _press = _Press(handbook, address)
+    _press = _Press(handbook, address, forms)
     gc.set_threshold(*WORKER_GC_THRESHOLDS)
     atexit.register(_leave)
 
@@ -220,8 +241,8 @@ class _Workers:
     """Worker processes (spawned, so WeasyPrint starts clean in each) when there are jobs for two or more,
     else this process; both shut down and joined on leaving."""
 
-    def __init__(self, handbook: Handbook, address: str | None, count: int):
-        self.start = (handbook, address)
+    def __init__(self, handbook: Handbook, address: str | None, forms: Forms, count: int):
+        self.start = (handbook, address, forms)
         self.count = count
         self.pool: ProcessPoolExecutor | None = None
         self.press: _Press | None = None
@@ -267,7 +288,7 @@ class SitePrintables:
         self.plan = _Plan(self.handbook, self.address, self.store)
         lanes = sum(not lane.idle for lane in self.plan.lanes)
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-        self.workers = _Workers(self.handbook, self.address, min(cores, lanes)).__enter__()
+        self.workers = _Workers(self.handbook, self.address, self.plan.forms, min(cores, lanes)).__enter__()
         try:
             self.plan.start(self.workers)
         except BaseException:

@@ -1,9 +1,11 @@
 """Figures in a PDF drawn once: each document holds a figure's drawing once, every place that shows it uses that
-drawing, and what is printed is what WeasyPrint draws from the SVG itself."""
+drawing, and what is printed is what WeasyPrint draws from the SVG itself; a drawing is kept in the store, where
+the other lanes of a build and later builds find it."""
 
 from __future__ import annotations
 
 import base64
+import re
 import subprocess
 from collections import Counter
 from pathlib import Path
@@ -16,8 +18,15 @@ from weasyprint.urls import URLFetcher
 
 from generator.figures import small
 from generator.figures.flat import flat
-from generator.printables.drawing import add_drawings
+from generator.printables import PAPERS, figures
+from generator.printables.cache import Store
+from generator.printables.drawing import Drawing, add_drawings
 from generator.printables.figures import INK
+from generator.printables.forms import FORM, Forms
+from generator.printables.pdf import Printer, pdf_bytes
+from generator.printables.render import render_booklet, render_checklist
+from generator.printables.sheets import DENSITIES, Checklist
+from generator.printables.site import _Plan
 
 from .test_figures import figure_texts
 
@@ -92,3 +101,54 @@ def test_a_figure_that_needs_more_than_flat_colours_is_refused_by_name():
                     url_fetcher=OFFLINE).render(cache=cache)
     with pytest.raises(ValueError, match="flat colours"):
         document.write_pdf()
+
+
+def _forbid_drawing(monkeypatch) -> None:
+    def drawing(self):
+        raise AssertionError("a figure found in the store was drawn again")
+
+    monkeypatch.setattr(Drawing, "_draw_form", drawing)
+
+
+def _page(src: str) -> str:
+    return f'<img src="{src}" style="width: 40mm; height: 20mm" alt="">'
+
+
+def test_a_form_kept_in_the_store_prints_the_same_and_is_not_drawn_again(handbook, tmp_path, monkeypatch):
+    svg = _svg("clamshell", handbook).encode()
+    forms = Forms(tmp_path / "store", "this engine")
+
+    def pdf() -> bytes:
+        cache: dict = {}
+        add_drawings(cache, {"handbook-figure:kept.svg": (svg, "kept")}, forms)
+        return HTML(string=_page("handbook-figure:kept.svg"), url_fetcher=OFFLINE).render(cache=cache).write_pdf()
+
+    drawn = pdf()
+    assert [path.suffix for path in (tmp_path / "store").iterdir()] == [".form"]
+    assert forms.get(svg) is not None and Forms(tmp_path / "store", "another engine").get(svg) is None
+    _forbid_drawing(monkeypatch)
+    assert pdf() == drawn
+
+
+def test_the_lanes_of_a_protocol_share_the_drawing_of_its_figures(handbook, tmp_path, monkeypatch):
+    """Each lane draws its share first; a lane then finds the others' shares in the store and draws nothing."""
+    protocol = handbook.protocols[0]
+    plan = _Plan(handbook, None, Store(tmp_path / "store"))
+    lanes = [lane for lane in plan.lanes if lane.protocol is protocol]
+    shares = [set(lane.ahead) for lane in lanes]
+    assert len(lanes) == 2 and not shares[0] & shares[1] and shares[0] | shares[1] == set(figures.printed(protocol))
+    assert {name + FORM for name in map(plan.forms.name, figures.printed(protocol).values())} <= plan.store.used
+    printers = [Printer(None, plan.forms) for _ in lanes]
+    for printer, lane in zip(printers, lanes):
+        printer.draw_ahead(lane.ahead)
+    _forbid_drawing(monkeypatch)
+    assert pdf_bytes(printers[1].booklet(protocol, lanes[1].paper))
+
+
+def test_the_figures_a_protocol_prints_are_those_its_documents_show(handbook):
+    protocol = handbook.protocols[0]
+    html = "".join(render_checklist(Checklist(phase, paper, density=density), standalone=False)
+                   for phase in protocol.phases for paper in PAPERS.values() for density in DENSITIES)
+    html += render_booklet(protocol, [Checklist(phase, PAPERS["a4"]) for phase in protocol.phases])
+    shown = set(re.findall(r'src="(handbook-figure:[0-9a-f]+\.svg)"', html))
+    assert shown == set(figures.printed(protocol)) and len(shown) > 100

@@ -1,6 +1,7 @@
 """Drill figures on paper: a small figure beside every drill of each checklist (named for screen readers, drawn
 beside the drill's name) while the checklist stays one page, the positions on the booklet's drill sheets, and a
-cache that renders a document again when, and only when, a pose it shows changes."""
+cache that renders a document again when, and only when, a pose it shows changes, and keeps the figures drawn
+while they are shown."""
 
 from __future__ import annotations
 
@@ -116,8 +117,11 @@ def test_the_cache_renders_again_when_and_only_when_a_pose_changes(made_up, tmp_
     first = printed("one")
     assert "made-up/only-a4.pdf" in first.rendered
     assert figure_texts(tmp_path / "one" / PRINT_DIR / "made-up/only-a4.pdf")  # the figure is on the sheet
+    forms = {path.name for path in (project / ".cache").glob("*.form")}
+    assert len(forms) == 3  # the drill's small figure and its two positions, each drawn once
     same = printed("two")
     assert same.rendered == [] and _files(tmp_path / "one") == _files(tmp_path / "two")
+    assert {path.name for path in (project / ".cache").glob("*.form")} == forms  # kept while the figure is shown
     data = yaml.safe_load(drill.read_text())
     data["figure"]["end"]["right"]["hip"]["abduction"] = 45
     drill.write_text(yaml.safe_dump(data))
@@ -126,3 +130,5 @@ def test_the_cache_renders_again_when_and_only_when_a_pose_changes(made_up, tmp_
     before, after = _files(tmp_path / "two"), _files(tmp_path / "three")
     assert all(before[path] != after[path] for path in moved.rendered)
     assert all(before[path] == after[path] for path in before if path not in moved.rendered)
+    now = {path.name for path in (project / ".cache").glob("*.form")}
+    assert len(now) == 3 and not now & forms  # drawn again (the positions share one frame), the old ones gone
