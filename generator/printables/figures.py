@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
-from functools import lru_cache
+from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
@@ -80,9 +80,41 @@ def drawn() -> Mapping[str, tuple[bytes, str]]:
     return _DRAWN
 
 
-@lru_cache(maxsize=1024)
-def _small(key: str) -> str:
-    return flat(small.drawn_by_key(key).thumbnail(None), INK)
+@dataclass(frozen=True)
+class Inked:
+    """A drill's figure in the printer's ink: its small figure, each of its positions in order, and its width over
+    its height (the same for all of them)."""
+
+    small: str
+    positions: dict[str, str]
+    aspect: float
+
+
+#: the figures inked in this process, by their data (:func:`small.key`); a build hands its workers those it inked.
+_INKED: dict[str, Inked] = {}
+_KEEP_INKED = 1024
+
+
+def inked(figure: dict) -> Inked:
+    """The figure in the printer's ink, placed and drawn once for its data."""
+    key = small.key(figure)
+    if key not in _INKED:
+        if len(_INKED) >= _KEEP_INKED:
+            del _INKED[next(iter(_INKED))]
+        drawn = small.drawn_by_key(key)
+        _INKED[key] = Inked(flat(drawn.thumbnail(None), INK),
+                            {name: flat(drawn.position(name, None), INK) for name in drawn.names}, drawn.aspect)
+    return _INKED[key]
+
+
+def all_inked() -> dict[str, Inked]:
+    """The figures inked in this process, by their data, to hand to another process (:func:`take_inked`)."""
+    return dict(_INKED)
+
+
+def take_inked(found: dict[str, Inked]) -> None:
+    """Take figures inked by another process, so that they are not placed and drawn again in this one."""
+    _INKED.update(found)
 
 
 def printed(protocol: Protocol) -> dict[str, bytes]:
@@ -90,9 +122,9 @@ def printed(protocol: Protocol) -> dict[str, bytes]:
     rows, and the positions of each drill on the booklet's drill sheets."""
     rows = {drill.id: drill for phase in protocol.phases for group in groups(phase) for row in group.rows
             for drill in row.drills}
-    svgs = [_small(small.key(drill.figure)) for drill in rows.values() if drill.figure]
-    svgs += [_position(small.key(sheet.drill.figure), name) for sheet in drill_sheets(protocol) if sheet.drill.figure
-             for name in small.drawn(sheet.drill.figure).names]
+    svgs = [inked(drill.figure).small for drill in rows.values() if drill.figure]
+    svgs += [svg for sheet in drill_sheets(protocol) if sheet.drill.figure
+             for svg in inked(sheet.drill.figure).positions.values()]
     return {address: _DRAWN[address][0] for address in map(_drawn, svgs)}
 
 
@@ -101,10 +133,10 @@ def row_figure(drill: Drill, density: str, in_text: bool = False, inline: bool =
     line of text (a session's warm-up), fitted into a narrower box; ``inline``: for a browser's page."""
     if not drill.figure:
         return Markup("")
-    height = (IN_TEXT_MM if in_text else ROW_FIGURE_MM)[density]
-    aspect = small.aspect(drill.figure)
+    height, figure = (IN_TEXT_MM if in_text else ROW_FIGURE_MM)[density], inked(drill.figure)
+    aspect = figure.aspect
     height = min(height, height * (IN_TEXT_WIDEST if in_text else WIDEST) / aspect)
-    svg, label = _small(small.key(drill.figure)), small_text(drill.name, drill.figure, list(drill.steps))
+    svg, label = figure.small, small_text(drill.name, drill.figure, list(drill.steps))
     if inline:
         return _shown(svg, label, height * aspect, height)
     return _img(svg, label, height * aspect, height)
@@ -116,7 +148,7 @@ def figure_symbols(drills: list[Drill]) -> Markup:
     symbols = {}
     for drill in drills:
         if drill.figure:
-            svg = _small(small.key(drill.figure))
+            svg = inked(drill.figure).small
             ident, view = _symbol_id(svg), ET.fromstring(svg).get("viewBox")
             inner = svg[svg.index(">") + 1:svg.rindex("</svg>")]  # what the figure draws, inside its <svg>
             symbols[ident] = f'<symbol id="{ident}" viewBox="{view}">{inner}</symbol>'
@@ -126,20 +158,14 @@ def figure_symbols(drills: list[Drill]) -> Markup:
                   + "".join(symbols[key] for key in sorted(symbols)) + "</svg>")
 
 
-@lru_cache(maxsize=256)
-def _position(key: str, name: str) -> str:
-    return flat(small.drawn_by_key(key).position(name, None), INK)
-
-
 def sheet_figures(drill: Drill) -> list[tuple[str, float, Markup]]:
     """(caption, width in mm, figure) of each of the drill's positions, for its drill sheet, all drawn to one
     scale and side by side within :data:`SHEET_ROW_MM`; none without a figure."""
     if not drill.figure:
         return []
-    key, aspect = small.key(drill.figure), small.aspect(drill.figure)
-    names = small.drawn(drill.figure).names
-    height = min(SHEET_FIGURE_MM, (SHEET_ROW_MM - SHEET_GAP_MM * (len(names) - 1)) / (aspect * len(names)))
+    figure = inked(drill.figure)
+    aspect, count = figure.aspect, len(figure.positions)
+    height = min(SHEET_FIGURE_MM, (SHEET_ROW_MM - SHEET_GAP_MM * (count - 1)) / (aspect * count))
     return [(POSITION_WORDS[name].removesuffix(" position").capitalize(), round(height * aspect, 2),
-             _img(_position(key, name), position_text(drill.name, drill.figure, name, list(drill.steps)),
-                  height * aspect, height))
-            for name in names]
+             _img(svg, position_text(drill.name, drill.figure, name, list(drill.steps)), height * aspect, height))
+            for name, svg in figure.positions.items()]

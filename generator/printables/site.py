@@ -218,8 +218,9 @@ _press: _Press | None = None  # a worker process's own
 WORKER_GC_THRESHOLDS = (20_000, 50, 100)
 
 
-def _start_worker(handbook: Handbook, address: str | None, forms: Forms) -> None:
+def _start_worker(handbook: Handbook, address: str | None, forms: Forms, inked: dict[str, figures.Inked]) -> None:
     global _press
+    figures.take_inked(inked)
     _press = _Press(handbook, address, forms)
     gc.set_threshold(*WORKER_GC_THRESHOLDS)
     atexit.register(_leave)
@@ -243,6 +244,7 @@ class _Workers:
 
     def __init__(self, handbook: Handbook, address: str | None, forms: Forms, count: int):
         self.start = (handbook, address, forms)
+        self.inked = figures.all_inked()  # the figures the plan inked: a worker does not place them again
         self.count = count
         self.pool: ProcessPoolExecutor | None = None
         self.press: _Press | None = None
@@ -250,7 +252,7 @@ class _Workers:
     def __enter__(self) -> _Workers:
         if self.count >= 2:
             self.pool = ProcessPoolExecutor(self.count, mp_context=multiprocessing.get_context("spawn"),
-                                            initializer=_start_worker, initargs=self.start)
+                                            initializer=_start_worker, initargs=(*self.start, self.inked))
         return self
 
     def submit(self, *args) -> Future:

@@ -26,7 +26,7 @@ from generator.printables.forms import FORM, Forms
 from generator.printables.pdf import Printer, pdf_bytes
 from generator.printables.render import render_booklet, render_checklist
 from generator.printables.sheets import DENSITIES, Checklist
-from generator.printables.site import _Plan
+from generator.printables.site import _Plan, _Workers
 
 from .test_figures import figure_texts
 
@@ -152,3 +152,20 @@ def test_the_figures_a_protocol_prints_are_those_its_documents_show(handbook):
     html += render_booklet(protocol, [Checklist(phase, PAPERS["a4"]) for phase in protocol.phases])
     shown = set(re.findall(r'src="(handbook-figure:[0-9a-f]+\.svg)"', html))
     assert shown == set(figures.printed(protocol)) and len(shown) > 100
+
+
+def test_a_worker_handed_the_figures_the_build_inked_does_not_place_them_again(handbook, tmp_path, monkeypatch):
+    protocol = handbook.protocols[0]
+    plan = _Plan(handbook, None, Store(tmp_path / "store"))
+    handed = _Workers(handbook, None, plan.forms, 2).inked  # what a worker of this build starts with
+    monkeypatch.setattr(figures, "_INKED", {})
+    figures.take_inked(handed)
+
+    def placing(data):
+        raise AssertionError("a worker placed a figure the build had inked")
+
+    monkeypatch.setattr(small, "drawn_by_key", placing)
+    sheets = [Checklist(phase, paper) for phase in protocol.phases for paper in PAPERS.values()]
+    html = render_booklet(protocol, sheets[::2])  # the A4 sheets
+    html += "".join(render_checklist(sheet, standalone=False) for sheet in sheets)
+    assert set(re.findall(r'src="(handbook-figure:[0-9a-f]+\.svg)"', html)) == set(figures.printed(protocol))
