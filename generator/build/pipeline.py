@@ -310,14 +310,16 @@ def build_site(root: Path, site_dir: Path | None = None) -> Built:
     site_dir = check_site_dir(root, site_dir or root / SITE_DIR)
     require_font_subsetting()
     generated = None
-    if is_current(site_dir, fingerprint(root)):  # nothing changed, unless generating the pages changes them
-        generated = generate(root)
-        if not (generated.written or generated.removed):
-            return Built(generated, site_dir, current=True)
-    handbook = generated.handbook if generated else load_handbook(root)
     with ExitStack() as printing:
-        with source_date(handbook):  # dated as the site is: the workers started here keep the date
-            printables = printing.enter_context(SitePrintables(handbook, site_address(root), root / PRINT_CACHE))
+        # with nothing printed yet (a first build), the printing workers start now, while the content is loaded
+        printables = printing.enter_context(SitePrintables(site_address(root), root / PRINT_CACHE))
+        if is_current(site_dir, fingerprint(root)):  # nothing changed, unless generating the pages changes them
+            generated = generate(root)
+            if not (generated.written or generated.removed):
+                return Built(generated, site_dir, current=True)
+        handbook = generated.handbook if generated else load_handbook(root)
+        with source_date(handbook):  # dated as the site is
+            printables.start(handbook)
         generated = generated or generate(root, handbook=handbook)                           # beside the printing
         inputs = fingerprint(root)
         if is_current(site_dir, inputs):  # generating restored pages to what the site was built from

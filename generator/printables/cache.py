@@ -64,6 +64,10 @@ class Store:
         self.folder = folder
         self.used: set[str] = set()
 
+    def empty(self) -> bool:
+        """Whether the store holds nothing (a first build, or its cache removed)."""
+        return not (self.folder.is_dir() and any(self.folder.iterdir()))
+
     def get(self, key: str, kind: str) -> bytes | None:
         """The entry's bytes, or None if it is missing or does not match its checksum."""
         name = key + kind

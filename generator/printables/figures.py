@@ -107,25 +107,31 @@ def inked(figure: dict) -> Inked:
     return _INKED[key]
 
 
-def all_inked() -> dict[str, Inked]:
-    """The figures inked in this process, by their data, to hand to another process (:func:`take_inked`)."""
-    return dict(_INKED)
-
-
 def take_inked(found: dict[str, Inked]) -> None:
     """Take figures inked by another process, so that they are not placed and drawn again in this one."""
     _INKED.update(found)
 
 
+def _printed_drills(protocol: Protocol) -> tuple[list[Drill], list[Drill]]:
+    """The drills with a figure in the protocol's checklists' rows, and on its booklet's drill sheets."""
+    rows = {drill.id: drill for phase in protocol.phases for group in groups(phase) for row in group.rows
+            for drill in row.drills if drill.figure}
+    return list(rows.values()), [sheet.drill for sheet in drill_sheets(protocol) if sheet.drill.figure]
+
+
 def printed(protocol: Protocol) -> dict[str, bytes]:
     """Every figure the protocol's printables show, by address: the small figure of each drill in a checklist's
     rows, and the positions of each drill on the booklet's drill sheets."""
-    rows = {drill.id: drill for phase in protocol.phases for group in groups(phase) for row in group.rows
-            for drill in row.drills}
-    svgs = [inked(drill.figure).small for drill in rows.values() if drill.figure]
-    svgs += [svg for sheet in drill_sheets(protocol) if sheet.drill.figure
-             for svg in inked(sheet.drill.figure).positions.values()]
+    rows, sheets = _printed_drills(protocol)
+    svgs = [inked(drill.figure).small for drill in rows]
+    svgs += [svg for drill in sheets for svg in inked(drill.figure).positions.values()]
     return {address: _DRAWN[address][0] for address in map(_drawn, svgs)}
+
+
+def inked_of(protocol: Protocol) -> dict[str, Inked]:
+    """The protocol's printed figures inked, by their data, to hand to another process (:func:`take_inked`)."""
+    rows, sheets = _printed_drills(protocol)
+    return {small.key(drill.figure): inked(drill.figure) for drill in rows + sheets}
 
 
 def row_figure(drill: Drill, density: str, in_text: bool = False, inline: bool = False) -> Markup:

@@ -24,7 +24,9 @@ import posixpath
 import sys
 import time
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ..model import Handbook, Phase, Protocol
@@ -51,7 +53,8 @@ class Printed:
 def write_site_printables(handbook: Handbook, site_dir: Path, address: str | None, cache: Path) -> Printed:
     """Write every checklist page, checklist PDF and booklet into ``site_dir``/print, rendering only the
     documents not found in the ``cache`` folder; entries this run did not use are removed from it."""
-    with SitePrintables(handbook, address, cache) as printables:
+    with SitePrintables(address, cache) as printables:
+        printables.start(handbook)
         printables(site_dir)
     return printables.printed
 
@@ -82,10 +85,9 @@ class _Lane:
 class _Plan:
     """The site's printables: which are in the store, and the lanes that render the rest."""
 
-    def __init__(self, handbook: Handbook, address: str | None, store: Store):
-        self.handbook, self.address, self.store = handbook, address, store
-        self.engine = fingerprint()
-        self.forms = Forms(store.folder, self.engine)
+    def __init__(self, handbook: Handbook, address: str | None, store: Store, forms: Forms):
+        self.handbook, self.address, self.store, self.forms = handbook, address, store, forms
+        self.engine = forms.engine
         self.pdfs: dict[str, bytes] = {}  # path under print/ -> PDF
         self.sheets: dict[tuple[str, str, str], Checklist] = {}  # (protocol, phase, paper) -> fitted checklist
         self.rendered: list[str] = []
@@ -144,8 +146,9 @@ class _Plan:
 
     def start(self, workers: _Workers) -> None:
         """Start rendering what the store does not have, a lane per task."""
-        self.pending = {workers.submit(lane.protocol.id, lane.paper.id, lane.fits, lane.todo, lane.booklet,
-                                       lane.ahead): lane
+        date = os.environ.get("SOURCE_DATE_EPOCH")
+        self.pending = {workers.submit(lane.protocol, lane.paper.id, lane.fits, lane.todo, lane.booklet, lane.ahead,
+                                       figures.inked_of(lane.protocol), date): lane  # not placed again in a worker
                         for lane in self.lanes if not lane.idle}
 
     def finish(self) -> None:
@@ -189,25 +192,46 @@ class _Plan:
 class _Press:
     """Renders the site's documents in one process (a worker's, or the build's own)."""
 
-    def __init__(self, handbook: Handbook, address: str | None, forms: Forms):
-        self.protocols = {protocol.id: protocol for protocol in handbook.protocols}
+    def __init__(self, address: str | None, forms: Forms):
         self.printer = Printer(address, forms)
 
-    def lane(self, protocol_id: str, paper_id: str, fits: list[dict | None], todo: list[bool],
-             booklet: bool, ahead: list[str]) -> tuple[list[dict], list[bytes | None], bytes | None]:
+    def lane(self, protocol: Protocol, paper_id: str, fits: list[dict | None], todo: list[bool], booklet: bool,
+             ahead: list[str], inked: dict[str, figures.Inked], date: str | None
+             ) -> tuple[list[dict], list[bytes | None], bytes | None]:
         """Each checklist's fit, the PDFs of those in ``todo`` (the others None) and the booklet's if asked for.
         A checklist is fitted unless its fit is known; each is laid out once, for its PDF and the booklet.
-        The figures ``ahead`` are drawn first."""
-        protocol, paper = self.protocols[protocol_id], PAPERS[paper_id]
-        figures.printed(protocol)  # notes the protocol's figures as drawn for PDFs, by their address
-        self.printer.draw_ahead(ahead)
-        for phase, fit in zip(protocol.phases, fits):
-            if fit:
-                self.printer.remember(Checklist(phase, paper, **fit))
-        pdfs = [pdf_bytes(self.printer.checklist(phase, paper)[0]) if wanted else None
-                for phase, wanted in zip(protocol.phases, todo)]
-        fitted = [_fit(self.printer.sheet(phase, paper)) for phase in protocol.phases]
-        return fitted, pdfs, pdf_bytes(self.printer.booklet(protocol, paper)) if booklet else None
+        The figures ``ahead`` are drawn first; ``inked``: the figures the build inked; ``date``: the build's
+        SOURCE_DATE_EPOCH, which dates the PDFs."""
+        figures.take_inked(inked)
+        paper = PAPERS[paper_id]
+        with _dated(date):
+            figures.printed(protocol)  # notes the protocol's figures as drawn for PDFs, by their address
+            self.printer.draw_ahead(ahead)
+            for phase, fit in zip(protocol.phases, fits):
+                if fit:
+                    self.printer.remember(Checklist(phase, paper, **fit))
+            pdfs = [pdf_bytes(self.printer.checklist(phase, paper)[0]) if wanted else None
+                    for phase, wanted in zip(protocol.phases, todo)]
+            fitted = [_fit(self.printer.sheet(phase, paper)) for phase in protocol.phases]
+            return fitted, pdfs, pdf_bytes(self.printer.booklet(protocol, paper)) if booklet else None
+
+
+@contextmanager
+def _dated(date: str | None):
+    """SOURCE_DATE_EPOCH as the build set it, for what runs inside (a worker may have started before it was set)."""
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    _set_date(date)
+    try:
+        yield
+    finally:
+        _set_date(saved)
+
+
+def _set_date(date: str | None) -> None:
+    if date is None:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+    else:
+        os.environ["SOURCE_DATE_EPOCH"] = date
 
 
 _press: _Press | None = None  # a worker process's own
@@ -218,10 +242,9 @@ _press: _Press | None = None  # a worker process's own
 WORKER_GC_THRESHOLDS = (20_000, 50, 100)
 
 
-def _start_worker(handbook: Handbook, address: str | None, forms: Forms, inked: dict[str, figures.Inked]) -> None:
+def _start_worker(address: str | None, forms: Forms) -> None:
     global _press
-    figures.take_inked(inked)
-    _press = _Press(handbook, address, forms)
+    _press = _Press(address, forms)
     gc.set_threshold(*WORKER_GC_THRESHOLDS)
     atexit.register(_leave)
 
@@ -238,13 +261,17 @@ def _work(*args):
     return _press.lane(*args)
 
 
+def _started() -> None:
+    """A task that does nothing: submitted to start a worker before there is work for it."""
+
+
 class _Workers:
     """Worker processes (spawned, so WeasyPrint starts clean in each) when there are jobs for two or more,
-    else this process; both shut down and joined on leaving."""
+    else this process; both shut down and joined on leaving. Workers start when the first jobs are given
+    them, or at once when :meth:`start_now` asks."""
 
-    def __init__(self, handbook: Handbook, address: str | None, forms: Forms, count: int):
-        self.start = (handbook, address, forms)
-        self.inked = figures.all_inked()  # the figures the plan inked: a worker does not place them again
+    def __init__(self, address: str | None, forms: Forms, count: int):
+        self.start = (address, forms)
         self.count = count
         self.pool: ProcessPoolExecutor | None = None
         self.press: _Press | None = None
@@ -252,8 +279,13 @@ class _Workers:
     def __enter__(self) -> _Workers:
         if self.count >= 2:
             self.pool = ProcessPoolExecutor(self.count, mp_context=multiprocessing.get_context("spawn"),
-                                            initializer=_start_worker, initargs=(*self.start, self.inked))
+                                            initializer=_start_worker, initargs=self.start)
         return self
+
+    def start_now(self) -> None:
+        """Start every worker now (a pool starts one for each job given it while none is idle)."""
+        for _ in range(self.count if self.pool else 0):
+            self.pool.submit(_started)
 
     def submit(self, *args) -> Future:
         """Render a lane (see :meth:`_Press.lane`)."""
@@ -275,28 +307,36 @@ class _Workers:
 class SitePrintables:
     """The build step that adds the printables to a new site folder, keeping rendered ones in ``cache``.
 
-    Entered, it starts rendering what the cache lacks in worker processes, so that printing runs while the
-    rest of the site is built; called with the new site folder, it waits for them and writes the printables.
-    ``seconds`` is how long they took from the start, ``waited`` how long the call waited, ``printed`` what
-    it did."""
+    Entered with an empty cache (a first build: everything is to print), it starts its worker processes at once,
+    so that they start while the content is loaded. :meth:`start` starts rendering what the cache lacks in
+    worker processes, so that printing runs while the rest of the site is built; called with the new site
+    folder, it waits for them and writes the printables. ``seconds`` is how long they took from the start,
+    ``waited`` how long the call waited, ``printed`` what it did."""
 
-    def __init__(self, handbook: Handbook, address: str | None, cache: Path):
-        self.handbook, self.address, self.store = handbook, address, Store(cache)
+    def __init__(self, address: str | None, cache: Path):
+        self.address, self.store = address, Store(cache)
         self.seconds = self.waited = 0.0
         self.printed = Printed()
+        self.workers: _Workers | None = None
+
+    @cached_property
+    def forms(self) -> Forms:
+        return Forms(self.store.folder, fingerprint())
 
     def __enter__(self) -> SitePrintables:
-        self.started = time.perf_counter()
-        self.plan = _Plan(self.handbook, self.address, self.store)
-        lanes = sum(not lane.idle for lane in self.plan.lanes)
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-        self.workers = _Workers(self.handbook, self.address, self.plan.forms, min(cores, lanes)).__enter__()
-        try:
-            self.plan.start(self.workers)
-        except BaseException:
-            self.workers.__exit__()
-            raise
+        if self.store.empty():
+            self.workers = _Workers(self.address, self.forms, _cores()).__enter__()
+            self.workers.start_now()
         return self
+
+    def start(self, handbook: Handbook) -> None:
+        """Plan the printables of ``handbook`` and start rendering what the cache lacks."""
+        self.started = time.perf_counter()
+        self.plan = _Plan(handbook, self.address, self.store, self.forms)
+        if self.workers is None:
+            lanes = sum(not lane.idle for lane in self.plan.lanes)
+            self.workers = _Workers(self.address, self.forms, min(_cores(), lanes)).__enter__()
+        self.plan.start(self.workers)
 
     def __call__(self, site_dir: Path) -> None:
         called = time.perf_counter()
@@ -307,4 +347,9 @@ class SitePrintables:
         self.waited = time.perf_counter() - called
 
     def __exit__(self, *exc) -> None:
-        self.workers.__exit__()
+        if self.workers:
+            self.workers.__exit__()
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

@@ -26,7 +26,7 @@ from generator.printables.forms import FORM, Forms
 from generator.printables.pdf import Printer, pdf_bytes
 from generator.printables.render import render_booklet, render_checklist
 from generator.printables.sheets import DENSITIES, Checklist
-from generator.printables.site import _Plan, _Workers
+from generator.printables.site import _Plan
 
 from .test_figures import figure_texts
 
@@ -133,7 +133,7 @@ def test_a_form_kept_in_the_store_prints_the_same_and_is_not_drawn_again(handboo
 def test_the_lanes_of_a_protocol_share_the_drawing_of_its_figures(handbook, tmp_path, monkeypatch):
     """Each lane draws its share first; a lane then finds the others' shares in the store and draws nothing."""
     protocol = handbook.protocols[0]
-    plan = _Plan(handbook, None, Store(tmp_path / "store"))
+    plan = _Plan(handbook, None, Store(tmp_path / "store"), Forms(tmp_path / "store", "this engine"))
     lanes = [lane for lane in plan.lanes if lane.protocol is protocol]
     shares = [set(lane.ahead) for lane in lanes]
     assert len(lanes) == 2 and not shares[0] & shares[1] and shares[0] | shares[1] == set(figures.printed(protocol))
@@ -156,10 +156,16 @@ def test_the_figures_a_protocol_prints_are_those_its_documents_show(handbook):
 
 def test_a_worker_handed_the_figures_the_build_inked_does_not_place_them_again(handbook, tmp_path, monkeypatch):
     protocol = handbook.protocols[0]
-    plan = _Plan(handbook, None, Store(tmp_path / "store"))
-    handed = _Workers(handbook, None, plan.forms, 2).inked  # what a worker of this build starts with
+    plan = _Plan(handbook, None, Store(tmp_path / "store"), Forms(tmp_path / "store", "this engine"))
+    given = []
+
+    class Workers:  # what the plan hands each worker with its lane
+        def submit(self, protocol, paper, fits, todo, booklet, ahead, inked, date):
+            given.append(inked)
+
+    plan.start(Workers())
     monkeypatch.setattr(figures, "_INKED", {})
-    figures.take_inked(handed)
+    figures.take_inked(given[-1])
 
     def placing(data):
         raise AssertionError("a worker placed a figure the build had inked")

@@ -111,8 +111,9 @@ def test_printing_starts_before_the_pages_are_generated_and_only_when_the_site_n
 
     steps = []
     monkeypatch.setattr(pipeline, "generate", lambda *a, **k: steps.append("generate") or generate(*a, **k))
-    entered = pipeline.SitePrintables.__enter__
-    monkeypatch.setattr(pipeline.SitePrintables, "__enter__", lambda self: steps.append("printing") or entered(self))
+    started = pipeline.SitePrintables.start
+    monkeypatch.setattr(pipeline.SitePrintables, "start",
+                        lambda self, handbook: steps.append("printing") or started(self, handbook))
     project = new_project()
     assert not build_site(project).current and steps == ["printing", "generate"]
     steps.clear()
@@ -128,6 +129,32 @@ def test_printing_starts_before_the_pages_are_generated_and_only_when_the_site_n
     built = build_site(project)
     assert not built.current and steps == ["printing", "generate"]
     assert built.total >= built.generated.seconds + built.seconds * 0.99
+
+
+def test_a_first_build_starts_its_printing_workers_while_it_loads_the_content(new_project, monkeypatch):
+    """With nothing printed yet, the workers start before the content is loaded, and the PDFs they print carry
+    the build's date all the same; once printables are kept, workers start only for what is left to print."""
+    from pypdf import PdfReader
+
+    from generator.build import pipeline
+    from generator.printables import site
+
+    steps = []
+    started = site._Workers.start_now
+    monkeypatch.setattr(site._Workers, "start_now", lambda self: steps.append("workers") or started(self))
+    monkeypatch.setattr(pipeline, "load_handbook", lambda root: steps.append("load") or load_handbook(root))
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    new_year = 1767225600  # 2026-01-01: the build's date, set once the content is loaded (after the workers start)
+    monkeypatch.setattr(pipeline, "source_date_epoch", lambda handbook: str(new_year))
+    project = new_project()
+    built = build_site(project)
+    assert steps == ["workers", "load"] and built.rendered
+    booklet = next(built.site_dir.glob("print/*/*-plan-a4.pdf"))
+    assert PdfReader(booklet).metadata.creation_date.timestamp() == new_year
+    drill = project / "drills" / "easy-run.yaml"
+    drill.write_text(drill.read_text(encoding="utf-8").replace("name: Easy run", "name: Jog"), encoding="utf-8")
+    steps.clear()
+    assert build_site(project).rendered and steps == ["load"]
 
 
 def test_content_error_carries_the_check_problems(new_project):
