@@ -27,9 +27,13 @@ def schemed(browser, request):
 
 def settled_axe(page, axe) -> list[str]:
     """axe on the page scrolled to the top, once the theme's "Back to top" button (which fades in as the page
-    scrolls up, a half-drawn grey axe would measure) has gone."""
+    scrolls up, a half-drawn grey axe would measure) has gone and the header's title has faded back to the site's
+    name (axe measured its colour half-way once, on a slow machine)."""
     page.evaluate("window.scrollTo(0, 0)")
     page.locator(".md-top[hidden]").wait_for(state="attached")
+    page.locator(".md-header__title:not(.md-header__title--active)").wait_for(state="attached")
+    page.evaluate("Promise.all(document.getAnimations().filter((a) => a instanceof CSSTransition)"
+                  ".map((a) => a.finished.catch(() => null)))")  # a transition cut short ends too
     return axe(page)
 
 
