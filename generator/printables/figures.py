@@ -99,17 +99,24 @@ def inked(figure: dict) -> Inked:
     """The figure in the printer's ink, placed and drawn once for its data."""
     key = small.key(figure)
     if key not in _INKED:
-        if len(_INKED) >= _KEEP_INKED:
-            del _INKED[next(iter(_INKED))]
         drawn = small.drawn_by_key(key)
-        _INKED[key] = Inked(flat(drawn.thumbnail(None), INK),
-                            {name: flat(drawn.position(name, None), INK) for name in drawn.names}, drawn.aspect)
+        _keep(key, Inked(flat(drawn.thumbnail(None), INK),
+                         {name: flat(drawn.position(name, None), INK) for name in drawn.names}, drawn.aspect))
     return _INKED[key]
 
 
 def take_inked(found: dict[str, Inked]) -> None:
     """Take figures inked by another process, so that they are not placed and drawn again in this one."""
-    _INKED.update(found)
+    for key, figure in found.items():
+        _keep(key, figure)
+
+
+def _keep(key: str, figure: Inked) -> None:
+    """Keep an inked figure, forgetting the one kept longest when as many are kept as :data:`_KEEP_INKED`."""
+    _INKED.pop(key, None)
+    if len(_INKED) >= _KEEP_INKED:
+        del _INKED[next(iter(_INKED))]
+    _INKED[key] = figure
 
 
 def _printed_drills(protocol: Protocol) -> tuple[list[Drill], list[Drill]]:

@@ -175,3 +175,14 @@ def test_a_worker_handed_the_figures_the_build_inked_does_not_place_them_again(h
     html = render_booklet(protocol, sheets[::2])  # the A4 sheets
     html += "".join(render_checklist(sheet, standalone=False) for sheet in sheets)
     assert set(re.findall(r'src="(handbook-figure:[0-9a-f]+\.svg)"', html)) == set(figures.printed(protocol))
+
+
+def test_a_process_keeps_a_bounded_number_of_inked_figures(handbook, monkeypatch):
+    drills = [drill for drill in handbook.drills.values() if drill.figure][:3]
+    monkeypatch.setattr(figures, "_INKED", {})
+    monkeypatch.setattr(figures, "_KEEP_INKED", 2)
+    handed = {small.key(drill.figure): figures.inked(drill.figure) for drill in drills}
+    assert len(figures._INKED) == 2  # the first was forgotten when the third was inked
+    figures.take_inked(handed)
+    assert list(figures._INKED) == list(handed)[1:]  # the latest kept, as many as the bound
+    assert figures.inked(drills[0].figure) == handed[small.key(drills[0].figure)]  # inked again, the same
