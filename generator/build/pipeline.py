@@ -39,6 +39,7 @@ from ..site.search_worker import search_worker
 from ..system import require_font_subsetting
 from .errors import BuildFailed
 from .fingerprint import fingerprint, is_current, stamp
+from .priority import behind_printing
 from .site_dir import MARK, check_site_dir, mark, staging_folder
 from .vendor import vendor_files
 
@@ -320,16 +321,22 @@ def build_site(root: Path, site_dir: Path | None = None) -> Built:
         handbook = generated.handbook if generated else load_handbook(root)
         with source_date(handbook):  # dated as the site is
             printables.start(handbook)
-        generated = generated or generate(root, handbook=handbook)                           # beside the printing
-        inputs = fingerprint(root)
-        if is_current(site_dir, inputs):  # generating restored pages to what the site was built from
-            return Built(generated, site_dir, current=True)
+        return behind_printing(lambda: _pages(root, site_dir, handbook, generated, printables, started))
 
-        def finish(staging: Path) -> None:
-            printables(staging)
-            stamp(staging, inputs)
 
-        with source_date(handbook):
-            seconds = mkdocs_build(root, generated, site_dir, before_swap=finish)                # beside MkDocs
+def _pages(root: Path, site_dir: Path, handbook: Handbook, generated: Generated | None, printables: SitePrintables,
+           started: float) -> Built:
+    """The pages generated and built by MkDocs beside the printing, which is added to the new site at the end."""
+    generated = generated or generate(root, handbook=handbook)
+    inputs = fingerprint(root)
+    if is_current(site_dir, inputs):  # generating restored pages to what the site was built from
+        return Built(generated, site_dir, current=True)
+
+    def finish(staging: Path) -> None:
+        printables(staging)
+        stamp(staging, inputs)
+
+    with source_date(handbook):
+        seconds = mkdocs_build(root, generated, site_dir, before_swap=finish)
     return Built(generated, site_dir, seconds - printables.waited, printables.seconds, seconds,
                  printables.printed.rendered, total=time.perf_counter() - started)
