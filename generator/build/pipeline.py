@@ -4,10 +4,10 @@ The check runs first and nothing is written when it finds an error. Generated
 files are rewritten only when their text changes, and files generated before
 but no longer produced are removed (a manifest in site_src/ lists them, so
 hand-written pages are never touched). The printable checklists and PDFs are
-rendered in worker processes from the moment the content is loaded, beside the
-generation and MkDocs, which builds into a temporary folder; they are added to it
-(print/), and it replaces
-site/ only when the whole build succeeded. The old site's folders, emptied of
+rendered in worker processes from the moment the content is loaded (a first
+build starts the workers even before), beside the generation and MkDocs, which
+run at a lower priority and build into a temporary folder; the printables are
+added to it (print/), and it replaces site/ only when the whole build succeeded. The old site's folders, emptied of
 files, are kept beside it (.site-folders) for the next build to build into.
 A site built from the same inputs (:mod:`generator.build.fingerprint`) is left as it is.
 """
@@ -305,7 +305,8 @@ def build_site(root: Path, site_dir: Path | None = None) -> Built:
     root/site), unless the site there was built from the same inputs.
 
     When something a build reads has changed since the site was built, the printables start rendering as soon
-    as the content is loaded, so that they run while the pages are generated and MkDocs builds the site.
+    as the content is loaded, so that they run while the pages are generated and MkDocs builds the site (on a
+    thread of lower priority, :mod:`.priority`). With nothing printed yet, the printing workers start at once.
     """
     started = time.perf_counter()
     site_dir = check_site_dir(root, site_dir or root / SITE_DIR)
