@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..clock import dated
 from ..content.schemas import SchemaSet
 from ..export.fhir import render_fhir
 from ..model import Handbook, load_handbook
@@ -121,19 +122,10 @@ def source_date_epoch(handbook: Handbook) -> str:
     return str(int(day.timestamp()))
 
 
-@contextmanager
 def source_date(handbook: Handbook):
     """Set SOURCE_DATE_EPOCH (see :func:`source_date_epoch`) for what runs inside, as it was afterwards: the
     dates in the site and in the printables' PDFs, and so the printables' cache keys, are the same on every build."""
-    saved = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(handbook)
-    try:
-        yield
-    finally:
-        if saved is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = saved
+    return dated(source_date_epoch(handbook))
 
 
 class _Collect(logging.Handler):

@@ -24,11 +24,11 @@ import posixpath
 import sys
 import time
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from ..clock import dated
 from ..model import Handbook, Phase, Protocol
 from ..site.print_links import PRINT_DIR, booklet_path, checklist_path
 from . import PAPERS, figures
@@ -204,7 +204,7 @@ class _Press:
         SOURCE_DATE_EPOCH, which dates the PDFs."""
         figures.take_inked(inked)
         paper = PAPERS[paper_id]
-        with _dated(date):
+        with dated(date):  # as the build set it: a worker may have started before it was set
             figures.printed(protocol)  # notes the protocol's figures as drawn for PDFs, by their address
             self.printer.draw_ahead(ahead)
             for phase, fit in zip(protocol.phases, fits):
@@ -214,24 +214,6 @@ class _Press:
                     for phase, wanted in zip(protocol.phases, todo)]
             fitted = [_fit(self.printer.sheet(phase, paper)) for phase in protocol.phases]
             return fitted, pdfs, pdf_bytes(self.printer.booklet(protocol, paper)) if booklet else None
-
-
-@contextmanager
-def _dated(date: str | None):
-    """SOURCE_DATE_EPOCH as the build set it, for what runs inside (a worker may have started before it was set)."""
-    saved = os.environ.get("SOURCE_DATE_EPOCH")
-    _set_date(date)
-    try:
-        yield
-    finally:
-        _set_date(saved)
-
-
-def _set_date(date: str | None) -> None:
-    if date is None:
-        os.environ.pop("SOURCE_DATE_EPOCH", None)
-    else:
-        os.environ["SOURCE_DATE_EPOCH"] = date
 
 
 _press: _Press | None = None  # a worker process's own
