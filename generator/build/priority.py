@@ -12,6 +12,7 @@ import os
 import sys
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from typing import TypeVar
 
@@ -22,20 +23,11 @@ LOWER_BY = 10
 
 def behind_printing(work: Callable[[], T]) -> T:
     """Run ``work`` on a thread of lower priority and wait for it; return what it returns, raise what it raises."""
-    outcome: dict = {}
+    with ThreadPoolExecutor(1, thread_name_prefix="pages", initializer=_lower_priority) as thread:
+        return thread.submit(work).result()
 
-    def run() -> None:
-        if sys.platform.startswith("linux"):
-            with suppress(OSError):  # a system that refuses it builds the pages at the build's own priority
-                os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), LOWER_BY)  # this thread only
-        try:
-            outcome["value"] = work()
-        except BaseException as exc:  # handed to the build's own thread
-            outcome["error"] = exc
 
-    thread = threading.Thread(target=run, name="pages")
-    thread.start()
-    thread.join()
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["value"]
+def _lower_priority() -> None:
+    if sys.platform.startswith("linux"):
+        with suppress(OSError):  # a system that refuses it builds the pages at the build's own priority
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), LOWER_BY)  # this thread only
