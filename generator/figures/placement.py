@@ -7,6 +7,7 @@ touches its surface (the floor, or the top of a step, bench or roller), as nearl
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
 
@@ -98,8 +99,10 @@ class Placed:
     floor: tuple = (0.0, 0.0)   # the nearest and furthest edge of the floor seen from above (y), or level
 
 
-def _key(value):
-    return repr(value)
+def _key(value) -> str:
+    """The data as one canonical text, whatever the order of its keys (the checks read it as the file has it, the
+    pages as :func:`.small.key` sorts it)."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"))
 
 
 def place(figure: dict, position: dict) -> Placed:

@@ -151,9 +151,15 @@ class Figure:
                                    travel_offset(figure, figure[name]))
                        for name, one in placed.items()}
         self.bounds = _bounds(figure, list(self.placed.values()))
-        self._arrows: dict[tuple[str, str], str] = {}
+        self._scenes: dict[tuple[str, str | None, bool], str] = {}
 
     def _scene(self, name: str, ghost: str | None = None, arrow: bool = False) -> str:
+        """What a picture of position ``name`` draws, drawn once for every picture that shows it."""
+        if (name, ghost, arrow) not in self._scenes:
+            self._scenes[name, ghost, arrow] = self._draw_scene(name, ghost, arrow)
+        return self._scenes[name, ghost, arrow]
+
+    def _draw_scene(self, name: str, ghost: str | None, arrow: bool) -> str:
         placed = self.placed[name]
         floor = self.data["base"] != "floating"
         parts = draw_props(self.data, placed.points, self.bounds, floor, supports_of(self.data, self.data[name]),
@@ -162,15 +168,9 @@ class Figure:
             parts.append(_body(self.placed[ghost], ghost=True))
         parts.append(_body(placed))
         if arrow and ghost:
-            parts.append(self._arrow(ghost, name))
+            parts.append(movement_arrow(self.placed[ghost].points, placed.points, body_shapes(placed),
+                                        self.data.get("arrow")))
         return "".join(parts)
-
-    def _arrow(self, ghost: str, name: str) -> str:
-        """The movement's arrow from ``ghost`` to ``name``, placed once for every picture that shows it."""
-        if (ghost, name) not in self._arrows:
-            self._arrows[ghost, name] = movement_arrow(self.placed[ghost].points, self.placed[name].points,
-                                                       body_shapes(self.placed[name]), self.data.get("arrow"))
-        return self._arrows[ghost, name]
 
     def _size(self, height_mm: float | None) -> str:
         return f' width="{n(height_mm * self.aspect)}mm" height="{n(height_mm)}mm"' if height_mm else ""

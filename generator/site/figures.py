@@ -2,17 +2,17 @@
 
 The SVG is written inline so that it takes the page's text colour (light or dark scheme, print); every label comes
 from :mod:`generator.figures.words` and is escaped by the SVG writer. Drawings are kept by the figure's data, so a
-rebuild draws again only a figure that changed.
+rebuild draws again only a figure that changed; the site and the printables draw from one placed figure
+(:func:`generator.figures.small.drawn`).
 """
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 
 from markupsafe import Markup
 
-from ..figures.svg import Figure
+from ..figures import small
 from ..figures.words import POSITION_WORDS, position_text
 from ..model import Drill
 
@@ -20,18 +20,8 @@ LABELS = {"start": "Start", "middle": "Middle", "end": "End"}
 
 
 @lru_cache(maxsize=512)
-def _figure(data: str) -> Figure:
-    return Figure(json.loads(data))
-
-
-def _key(drill: Drill) -> str | None:
-    figure = drill.figure
-    return json.dumps(figure, sort_keys=True) if figure else None
-
-
-@lru_cache(maxsize=512)
 def _positions(key: str, name: str, steps: tuple[str, ...]) -> str:
-    figure = _figure(key)
+    figure = small.drawn_by_key(key)  # placed once for the site and the printables
     cells = []
     for position in figure.names:
         text = position_text(name, figure.data, position, list(steps))
@@ -45,8 +35,9 @@ def _positions(key: str, name: str, steps: tuple[str, ...]) -> str:
 
 def drill_figures(drill: Drill) -> Markup:
     """The drill's positions side by side (one above the other on a phone) and the movement, or nothing."""
-    key = _key(drill)
-    return Markup(_positions(key, drill.name, tuple(drill.steps)) if key else "")
+    if not drill.figure:
+        return Markup("")
+    return Markup(_positions(small.key(drill.figure), drill.name, tuple(drill.steps)))
 
 
 __all__ = ["drill_figures", "POSITION_WORDS"]

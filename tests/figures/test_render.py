@@ -81,3 +81,32 @@ def test_a_label_is_escaped():
     svg = Figure(figure_of("clamshell")).position("start", 'Clam <b>"shell"</b> & more')
     assert "<b>" not in svg and "&lt;b&gt;" in svg and "&amp; more" in svg
     ElementTree.fromstring(svg)
+
+
+def test_each_position_is_placed_once_for_the_checks_the_site_and_the_printables(monkeypatch):
+    """The checks read a figure as its file orders it, the pages as its canonical key sorts it: both find the one
+    placement, and the site and the printables draw from one placed figure, each scene drawn once."""
+    from generator.checks.run import check_project
+    from generator.figures import placement, small
+    from generator.model import load_handbook
+    from generator.printables import figures as printed
+    from generator.figures.svg import positions
+    from generator.site import figures as site_figures
+
+    placement._cache.clear()
+    small._drawn.cache_clear()
+    site_figures._positions.cache_clear()
+    monkeypatch.setattr(printed, "_INKED", {})
+    solved, scenes = [], []
+    solve, draw_scene = placement._solve, Figure._draw_scene
+    monkeypatch.setattr(placement, "_solve", lambda figure, position: solved.append(1) or solve(figure, position))
+    monkeypatch.setattr(Figure, "_draw_scene",
+                        lambda self, *args: scenes.append((id(self), *args)) or draw_scene(self, *args))
+    assert not check_project(REPO).errors
+    handbook = load_handbook(REPO)
+    drills = [drill for drill in handbook.drills.values() if drill.figure]
+    for drill in drills:
+        site_figures.drill_figures(drill)
+        printed.inked(drill.figure)
+    assert len(solved) == sum(len(positions(drill.figure)) for drill in drills)
+    assert len(scenes) == len(set(scenes))  # no scene drawn twice for one figure
