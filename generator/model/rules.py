@@ -132,12 +132,30 @@ class RuleGroup:
         return self.measures[0]
 
     def text(self, with_look_back: bool = True) -> str:
-        """'Pain during activity 3-5 /10 and Pain settled by the next morning: yes'; groups inside in brackets."""
-        joined = f" {'and' if self.combine == 'all' else 'or'} "
-        words = joined.join(f"({part.text(with_look_back)})" if isinstance(part, RuleGroup) else
-                            part.text(with_look_back) for part in self.parts)
-        each = ", the latest of each kind of session" if self.by_activity else ""
-        return words + each + (look_back(self.within) if with_look_back else "")
+        """'Pain during activity 3-5/10; and pain settled by the next morning: yes'. What holds for every part comes
+        first: 'In the last 14 days, numbness or tingling in the leg: yes; or fever or feeling unwell: yes'. A part's
+        own words end at the semicolon, so a look-back is never read as the last part's alone; groups inside go in
+        brackets."""
+        joined = f"; {'and' if self.combine == 'all' else 'or'} "
+        words = joined.join(_lower_first(f"({part.text(with_look_back)})" if isinstance(part, RuleGroup) else
+                                         part.text(with_look_back)) for part in self.parts)
+        within = look_back(self.within).removeprefix(", ") if with_look_back else ""
+        if self.by_activity:
+            return f"For the latest of each kind of session{' ' + within if within else ''}, {words}"
+        return f"{_upper_first(within)}, {words}" if within else _upper_first(words)
+
+
+def _lower_first(words: str) -> str:
+    """A part's words within a sentence: 'Pain during activity' -> 'pain during activity'; 'RPE' stays."""
+    start = 1 if words.startswith("(") else 0
+    if len(words) > start + 1 and words[start].isupper() and not words[start + 1].isupper():
+        return words[:start] + words[start].lower() + words[start + 1:]
+    return words
+
+
+def _upper_first(words: str) -> str:
+    start = 1 if words.startswith("(") else 0
+    return words[:start] + words[start:start + 1].upper() + words[start + 1:]
 
 
 @dataclass(eq=False)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.model import ContentError, Dosage, Measure, Rule, Sustained, load_handbook
+from generator.model.rules import RuleGroup
 from generator.model.words import SESSIONS_OF
 
 REPO = Path(__file__).resolve().parents[2]
@@ -136,3 +137,33 @@ def test_content_errors_are_raised_with_their_problems(fixture_project):
     with pytest.raises(ContentError) as caught:
         load_handbook(fixture_project)
     assert any(p.file == "drills/side-plank.yaml" for p in caught.value.problems)
+
+
+SWELLING = Measure("swelling", "Swelling at the knee", "categorical", "Swelling.", values=["none", "mild", "marked"])
+RPE = Measure("rpe", "RPE of the session", "numeric", "Effort.", unit="/10")
+
+
+@pytest.mark.parametrize("group, words", [
+    # a look-back of the whole group comes first, so it is not read as the last part's own
+    (RuleGroup("any", [Rule(SCALE, ">", 5), Rule(SWELLING, "==", "marked")], within=14),
+     "In the last 14 days, pain > 5/10; or swelling at the knee: marked"),
+    # each part's own words end at the semicolon
+    (RuleGroup("any", [Rule(SCALE, ">", 5, within=3), Rule(SCALE, ">", 5, within=7, by_activity=True)]),
+     "Pain > 5/10, in the last 3 days; or pain > 5/10, the latest of each kind of session, in the last 7 days"),
+    (RuleGroup("all", [Rule(SCALE, "<=", 2, Sustained(3, "sessions")), Rule(SWELLING, "==", "none")], within=7),
+     "In the last 7 days, pain ≤ 2/10 for 3 consecutive sessions; and swelling at the knee: none"),
+    (RuleGroup("any", [Rule(SCALE, ">", 5), Rule(SCALE, ">", 6)], within=7, by_activity=True),
+     "For the latest of each kind of session in the last 7 days, pain > 5/10; or pain > 6/10"),
+    # a group inside another in brackets, its own look-back first inside them; a name in capitals stays so
+    (RuleGroup("any", [RuleGroup("all", [Rule(SCALE, ">", 2), Rule(RPE, ">", 7)], within=3), Rule(RPE, ">", 8)]),
+     "(In the last 3 days, pain > 2/10; and RPE of the session > 7/10); or RPE of the session > 8/10"),
+    (RuleGroup("any", [Rule(RPE, ">", 8), RuleGroup("all", [Rule(SCALE, ">", 2), Rule(RPE, ">", 7)], within=3)]),
+     "RPE of the session > 8/10; or (in the last 3 days, pain > 2/10; and RPE of the session > 7/10)"),
+])
+def test_a_group_of_rules_reads_unambiguously(group, words):
+    assert group.text() == words
+
+
+def test_a_group_without_its_look_back_names_only_its_parts():
+    group = RuleGroup("all", [Rule(SCALE, "<=", 2), Rule(SWELLING, "==", "none")], within=7)
+    assert group.text(with_look_back=False) == "Pain ≤ 2/10; and swelling at the knee: none"
