@@ -85,14 +85,26 @@ class Rule:
             return f"{number(low)}-{self.measure.shown(high)}"
         return f"{OPERATORS[self.operator][1]} {self.measure.shown(self.value)}"
 
-    def text(self, with_look_back: bool = True) -> str:
+    def text(self, with_look_back: bool = True, each_kind: bool = False) -> str:
         """'Pain during running ≤ 2 /10 for 3 consecutive sessions, in the last 7 days', 'Pain during activity 3-5 /10',
-        'Pain during activity, change from the previous week > 0 /10'."""
+        'Pain during activity, change from the previous week > 0 /10'. A rule judged on each kind of session on its
+        own (its ``by_activity``, or ``each_kind`` from the group it is in) says so: 'for 2 consecutive sessions of
+        the same kind', or 'the latest of each kind of session'."""
         activity = f" on {either(SESSIONS_OF[a] for a in self.activity)}" if self.activity else ""
-        each = ", the latest of each kind of session" if self.by_activity else ""
-        return self._words() + activity + each + (look_back(self.within) if with_look_back else "")
+        each = ", the latest of each kind of session" if self._each_kind(each_kind) and not self._same_kind(
+            each_kind) else ""
+        return self._words(each_kind) + activity + each + (look_back(self.within) if with_look_back else "")
 
-    def _words(self) -> str:
+    def _each_kind(self, each_kind: bool) -> bool:
+        """Whether the rule is read on each kind of session on its own (as a warning sign reads it)."""
+        return (self.by_activity or each_kind) and not self.change and not self.increase
+
+    def _same_kind(self, each_kind: bool) -> bool:
+        """Whether its consecutive sessions are of one kind: a rule on each kind's own sessions, held for several."""
+        return self._each_kind(each_kind) and bool(self.sustained) and self.sustained.period == "sessions" \
+            and self.sustained.count > 1
+
+    def _words(self, each_kind: bool = False) -> str:
         name = self.measure.name
         if self.increase:
             before = ("the week before" if self.increase == 1
@@ -110,7 +122,9 @@ class Rule:
             words = f"{name}: {self.measure.shown(self.value)}"
         else:
             words = f"{name} {self.comparison()}"
-        return f"{words} {self.sustained.text()}" if self.sustained else words
+        if not self.sustained:
+            return words
+        return f"{words} {self.sustained.text()}" + (" of the same kind" if self._same_kind(each_kind) else "")
 
 
 @dataclass(eq=False)
@@ -131,17 +145,16 @@ class RuleGroup:
         """The measure of the first rule: the one whose test the criterion points to."""
         return self.measures[0]
 
-    def text(self, with_look_back: bool = True) -> str:
-        """'Pain during activity 3-5/10; and pain settled by the next morning: yes'. What holds for every part comes
+    def text(self, with_look_back: bool = True, each_kind: bool = False) -> str:
+        """'Pain during activity 3-5/10; and pain settled by the next morning: yes'. A look-back for every part comes
         first: 'In the last 14 days, numbness or tingling in the leg: yes; or fever or feeling unwell: yes'. A part's
-        own words end at the semicolon, so a look-back is never read as the last part's alone; groups inside go in
-        brackets."""
+        own words end at the semicolon, so a look-back is never read as the last part's alone; each part says whether
+        it is read on each kind of session on its own (the group's ``by_activity``); groups inside go in brackets."""
+        each_kind = self.by_activity or each_kind
         joined = f"; {'and' if self.combine == 'all' else 'or'} "
-        words = joined.join(_lower_first(f"({part.text(with_look_back)})" if isinstance(part, RuleGroup) else
-                                         part.text(with_look_back)) for part in self.parts)
+        words = joined.join(_lower_first(f"({part.text(with_look_back, each_kind)})" if isinstance(part, RuleGroup)
+                                         else part.text(with_look_back, each_kind)) for part in self.parts)
         within = look_back(self.within).removeprefix(", ") if with_look_back else ""
-        if self.by_activity:
-            return f"For the latest of each kind of session{' ' + within if within else ''}, {words}"
         return f"{_upper_first(within)}, {words}" if within else _upper_first(words)
 
 

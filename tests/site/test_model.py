@@ -152,8 +152,11 @@ RPE = Measure("rpe", "RPE of the session", "numeric", "Effort.", unit="/10")
      "Pain > 5/10, in the last 3 days; or pain > 5/10, the latest of each kind of session, in the last 7 days"),
     (RuleGroup("all", [Rule(SCALE, "<=", 2, Sustained(3, "sessions")), Rule(SWELLING, "==", "none")], within=7),
      "In the last 7 days, pain ≤ 2/10 for 3 consecutive sessions; and swelling at the knee: none"),
-    (RuleGroup("any", [Rule(SCALE, ">", 5), Rule(SCALE, ">", 6)], within=7, by_activity=True),
-     "For the latest of each kind of session in the last 7 days, pain > 5/10; or pain > 6/10"),
+    # a group read on each kind of session on its own: each part says how (consecutive sessions of one kind)
+    (RuleGroup("any", [Rule(SCALE, ">", 5), Rule(SCALE, ">", 6, Sustained(2, "sessions"))], within=7,
+               by_activity=True),
+     "In the last 7 days, pain > 5/10, the latest of each kind of session; "
+     "or pain > 6/10 for 2 consecutive sessions of the same kind"),
     # a group inside another in brackets, its own look-back first inside them; a name in capitals stays so
     (RuleGroup("any", [RuleGroup("all", [Rule(SCALE, ">", 2), Rule(RPE, ">", 7)], within=3), Rule(RPE, ">", 8)]),
      "(In the last 3 days, pain > 2/10; and RPE of the session > 7/10); or RPE of the session > 8/10"),
@@ -167,3 +170,16 @@ def test_a_group_of_rules_reads_unambiguously(group, words):
 def test_a_group_without_its_look_back_names_only_its_parts():
     group = RuleGroup("all", [Rule(SCALE, "<=", 2), Rule(SWELLING, "==", "none")], within=7)
     assert group.text(with_look_back=False) == "Pain ≤ 2/10; and swelling at the knee: none"
+
+
+@pytest.mark.parametrize("rule, words", [
+    (Rule(SCALE, ">", 5, Sustained(2, "sessions"), by_activity=True),
+     "Pain > 5/10 for 2 consecutive sessions of the same kind"),
+    (Rule(SCALE, ">", 5, by_activity=True), "Pain > 5/10, the latest of each kind of session"),
+    # weeks are not of a kind; a change is read across every session, whatever the flag
+    (Rule(SCALE, ">", 5, Sustained(2, "weeks"), by_activity=True),
+     "Pain > 5/10 for 2 consecutive weeks, the latest of each kind of session"),
+    (Rule(SCALE, ">=", 2, change="weeks", by_activity=True), "Pain, change from the previous week ≥ 2/10"),
+])
+def test_a_rule_read_on_each_kind_of_session_says_so_without_contradicting_itself(rule, words):
+    assert rule.text() == words
