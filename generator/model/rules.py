@@ -8,7 +8,7 @@ from typing import Any, Sequence
 
 from .measures import Measure
 from .references import Evidence, Reference
-from .words import NBSP, SESSIONS_OF, either, number
+from .words import SESSIONS_OF, either, number
 
 OPERATORS = {"<": (op.lt, "<"), "<=": (op.le, "≤"), "==": (op.eq, "="), ">=": (op.ge, "≥"), ">": (op.gt, ">")}
 
@@ -112,7 +112,7 @@ class Rule:
             weeks = self.sustained.count if self.sustained else 1
             span = "last 7 days" if weeks == 1 else f"each of the last {weeks} weeks"
             return (f"{name}, {span} against {before}{' it' if weeks > 1 else ''}: "
-                    f"{OPERATORS[self.operator][1]} {number(self.value)}{NBSP}%")
+                    f"{OPERATORS[self.operator][1]} {number(self.value)}%")  # as a measure in % shows it
         if self.change:
             return f"{name}, change from the previous {self.change.removesuffix('s')} {self.comparison()}"
         if self.measure.kind == "categorical" and not self.between:

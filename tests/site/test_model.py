@@ -106,11 +106,11 @@ def test_sustained_rule_needs_enough_consecutive_observations():
 
 
 @pytest.mark.parametrize("weeks, sustained, words", [
-    (3, None, "Distance, last 7 days against the weekly average of the 3 weeks before: > 30\u00a0%"),
-    (1, None, "Distance, last 7 days against the week before: > 30\u00a0%"),
-    (1, Sustained(4, "weeks"), "Distance, each of the last 4 weeks against the week before it: > 30\u00a0%"),
+    (3, None, "Distance, last 7 days against the weekly average of the 3 weeks before: > 30%"),
+    (1, None, "Distance, last 7 days against the week before: > 30%"),
+    (1, Sustained(4, "weeks"), "Distance, each of the last 4 weeks against the week before it: > 30%"),
     (2, Sustained(3, "weeks"),
-     "Distance, each of the last 3 weeks against the weekly average of the 2 weeks before it: > 30\u00a0%"),
+     "Distance, each of the last 3 weeks against the weekly average of the 2 weeks before it: > 30%"),
 ])
 def test_a_load_rule_says_what_it_compares_and_for_how_many_weeks(weeks, sustained, words):
     distance = Measure("d", "Distance", "numeric", "Run.", unit="km")
