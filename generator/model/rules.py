@@ -87,7 +87,7 @@ class Rule:
 
     def text(self, with_look_back: bool = True, each_kind: bool = False) -> str:
         """'Pain during running ≤ 2 /10 for 3 consecutive sessions, in the last 7 days', 'Pain during activity 3-5 /10',
-        'Pain during activity, change from the previous week > 0 /10'. A rule judged on each kind of session on its
+        'Pain during activity, up on the previous week by ≥ 2 points'. A rule judged on each kind of session on its
         own (its ``by_activity``, or ``each_kind`` from the group it is in) says so: 'for 2 consecutive sessions of
         the same kind', or 'the latest of each kind of session'."""
         activity = f" on {either(SESSIONS_OF[a] for a in self.activity)}" if self.activity else ""
@@ -104,6 +104,25 @@ class Rule:
         return self._each_kind(each_kind) and bool(self.sustained) and self.sustained.period == "sessions" \
             and self.sustained.count > 1
 
+    def _change_words(self) -> str:
+        """'Pain during activity, up on the previous week by ≥ 2 points', '..., up on the previous week' (any rise); a
+        fall said as one; any other change compared as it is ('..., change from the previous week < 1/10')."""
+        name, period = self.measure.name, self.change.removesuffix("s")
+        if not self.between and self.value == 0 and self.operator in (">", "<"):
+            return f"{name}, {'up' if self.operator == '>' else 'down'} on the previous {period}"
+        if not self.between and self.operator in (">", ">=") and self.value > 0:
+            return f"{name}, up on the previous {period} by {OPERATORS[self.operator][1]} {self._difference(self.value)}"
+        if not self.between and self.operator in ("<", "<=") and self.value < 0:
+            more = {"<": ">", "<=": ">="}[self.operator]
+            return f"{name}, down on the previous {period} by {OPERATORS[more][1]} {self._difference(-self.value)}"
+        return f"{name}, change from the previous {period} {self.comparison()}"
+
+    def _difference(self, value) -> str:
+        """A difference of this measure: on a scale out of 10, in points ('2 points'); else as a value ('5 km')."""
+        if self.measure.unit and self.measure.unit.startswith("/"):
+            return f"{number(value)} {'point' if value == 1 else 'points'}"
+        return self.measure.shown(value)
+
     def _words(self, each_kind: bool = False) -> str:
         name = self.measure.name
         if self.increase:
@@ -114,7 +133,7 @@ class Rule:
             return (f"{name}, {span} against {before}{' it' if weeks > 1 else ''}: "
                     f"{OPERATORS[self.operator][1]} {number(self.value)}%")  # as a measure in % shows it
         if self.change:
-            return f"{name}, change from the previous {self.change.removesuffix('s')} {self.comparison()}"
+            return self._change_words()
         if self.measure.kind == "categorical" and not self.between:
             accepted = [v for v in self.measure.values if self.holds(v)]
             words = f"{name}: {' or '.join(accepted)}"

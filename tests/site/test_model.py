@@ -179,7 +179,25 @@ def test_a_group_without_its_look_back_names_only_its_parts():
     # weeks are not of a kind; a change is read across every session, whatever the flag
     (Rule(SCALE, ">", 5, Sustained(2, "weeks"), by_activity=True),
      "Pain > 5/10 for 2 consecutive weeks, the latest of each kind of session"),
-    (Rule(SCALE, ">=", 2, change="weeks", by_activity=True), "Pain, change from the previous week ≥ 2/10"),
+    (Rule(SCALE, ">=", 2, change="weeks", by_activity=True), "Pain, up on the previous week by ≥ 2 points"),
 ])
 def test_a_rule_read_on_each_kind_of_session_says_so_without_contradicting_itself(rule, words):
     assert rule.text() == words
+
+
+@pytest.mark.parametrize("operator, value, words", [
+    (">=", 2, "Pain, up on the previous week by ≥ 2 points"),
+    (">", 1, "Pain, up on the previous week by > 1 point"),
+    ("<=", -2, "Pain, down on the previous week by ≥ 2 points"),
+    ("<", 1, "Pain, change from the previous week < 1/10"),  # a rise under 1, or any fall: compared as it is
+    (">", 0, "Pain, up on the previous week"),
+    ("<", 0, "Pain, down on the previous week"),
+    (">=", 0, "Pain, change from the previous week ≥ 0/10"),  # no change, or a rise
+])
+def test_a_change_says_which_way_and_by_how_much(operator, value, words):
+    assert Rule(SCALE, operator, value, change="weeks").text() == words
+
+
+def test_a_change_of_a_measure_in_units_keeps_its_unit():
+    distance = Measure("d", "Distance", "numeric", "Run.", unit="km")
+    assert Rule(distance, ">", 5, change="weeks").text() == "Distance, up on the previous week by > 5\u00a0km"
