@@ -201,3 +201,13 @@ def test_a_change_says_which_way_and_by_how_much(operator, value, words):
 def test_a_change_of_a_measure_in_units_keeps_its_unit():
     distance = Measure("d", "Distance", "numeric", "Run.", unit="km")
     assert Rule(distance, ">", 5, change="weeks").text() == "Distance, up on the previous week by > 5\u00a0km"
+
+
+def test_the_guides_examples_of_groups_in_words_are_the_handbooks_own():
+    """The clinicians' guide quotes how groups read: each quote is a rule's words as the handbook writes them."""
+    guide = (Path(__file__).resolve().parents[2] / "site_src" / "clinicians" / "rules.md").read_text(encoding="utf-8")
+    quotes = [" ".join(line.removeprefix(">").strip() for line in block.splitlines())
+              for block in guide.split("\n\n") if block.startswith("> ")]
+    handbook = load_handbook(Path(__file__).resolve().parents[2])
+    written = {sign.rule.text() for protocol in handbook.protocols for sign in protocol.warning_signs if sign.rule}
+    assert quotes and all(quote in written for quote in quotes), (quotes, sorted(written))
