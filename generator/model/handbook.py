@@ -100,18 +100,19 @@ def _with_citations(cls, values: dict, cite, **resolved):
     return cls(**{**values, "references": cite(values), "evidence": _evidence(values), **resolved})
 
 
-def _rule(data: dict, measures: dict[str, Measure]) -> Rule | RuleGroup:
+def _rule(data: dict, measures: dict[str, Measure], latest: bool = False) -> Rule | RuleGroup:
+    """The rule of a warning sign, or (``latest``) of an exit criterion, which reads the latest values."""
     within = data["within"]["days"] if "within" in data else None
     by_activity = data.get("by_activity", False)
     for combine in ("all", "any"):
         if combine in data:
-            return RuleGroup(combine, [_rule(part, measures) for part in data[combine]], within, by_activity)
+            return RuleGroup(combine, [_rule(part, measures, latest) for part in data[combine]], within, by_activity)
     sustained = Sustained(**data["sustained"]) if "sustained" in data else None
     between = tuple(data["between"]) if "between" in data else None
     activity = tuple(data["activity"]) if "activity" in data else None
     increase = data["increase"]["weeks"] if "increase" in data else None
     return Rule(measures[data["measure"]], data.get("operator"), data.get("value"), sustained, between,
-                data.get("change"), within, activity, increase, by_activity)
+                data.get("change"), within, activity, increase, by_activity, latest)
 
 
 def _protocol(data: dict, drills: dict[str, Drill], cite) -> Protocol:
@@ -150,7 +151,8 @@ def _phase(data: dict, number: int, protocol: Protocol, drills: dict[str, Drill]
         min_weeks=data["typical_duration"]["min_weeks"], max_weeks=data["typical_duration"]["max_weeks"],
         allowed=data["activities"]["allowed"], avoid=data["activities"]["avoid"], prescriptions=[],
         exit_criteria=[_with_citations(Criterion, {"text": c["text"], **_only(c, "references", "evidence")}, cite,
-                                       rule=_rule(c, protocol.measures)) for c in data.get("exit_criteria", [])],
+                                       rule=_rule(c, protocol.measures, latest=True))
+                       for c in data.get("exit_criteria", [])],
         warning_signs=[signs[s] for s in data["warning_signs"]],
         assessments=[assessments[a] for a in data.get("assessments", [])],
         education=[_with_citations(Education, e, cite) for e in data.get("education", [])],

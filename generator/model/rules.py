@@ -51,6 +51,8 @@ class Rule:
     increase: int | None = None
     #: a warning sign judged on the latest value of each activity on its own.
     by_activity: bool = False
+    #: an exit criterion's rule, which reads the latest value (a warning sign's reads any moment of its look-back).
+    latest: bool = False
 
     @property
     def measures(self) -> list[Measure]:
@@ -89,8 +91,12 @@ class Rule:
         """'Pain during running ≤ 2 /10 for 3 consecutive sessions, in the last 7 days', 'Pain during activity 3-5 /10',
         'Pain during activity, up on the previous week by ≥ 2 points'. A rule judged on each kind of session on its
         own (its ``by_activity``, or ``each_kind`` from the group it is in) says so: 'for 2 consecutive sessions of
-        the same kind', or 'the latest of each kind of session'."""
+        the same kind', or 'the latest of each kind of session'; a criterion's rule on some activities names the one
+        session it reads: 'on the latest tempo run'."""
         activity = f" on {either(SESSIONS_OF[a] for a in self.activity)}" if self.activity else ""
+        if self.activity and self.latest and not (self.sustained or self.change or self.increase):
+            # the one value a criterion reads: 'on the latest tempo run', not 'on tempo runs' (each? any?)
+            activity = f" on the latest {either(SESSIONS_OF[a].removesuffix('s') for a in self.activity)}"
         each = ", the latest of each kind of session" if self._each_kind(each_kind) and not self._same_kind(
             each_kind) else ""
         return self._words(each_kind) + activity + each + (look_back(self.within) if with_look_back else "")

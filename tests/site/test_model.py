@@ -211,3 +211,28 @@ def test_the_guides_examples_of_groups_in_words_are_the_handbooks_own():
     handbook = load_handbook(Path(__file__).resolve().parents[2])
     written = {sign.rule.text() for protocol in handbook.protocols for sign in protocol.warning_signs if sign.rule}
     assert quotes and all(quote in written for quote in quotes), (quotes, sorted(written))
+
+
+@pytest.mark.parametrize("rule, words", [
+    # an exit criterion reads the latest value: on some activities, the latest session of them
+    (Rule(SCALE, "<=", 2, activity=("tempo-run",), latest=True), "Pain ≤ 2/10 on the latest tempo run"),
+    (Rule(SCALE, "<=", 2, activity=("walk-run", "run"), latest=True), "Pain ≤ 2/10 on the latest walk-run or run"),
+    # held for several sessions, or a warning sign's rule (any moment of its look-back): the sessions counted
+    (Rule(SCALE, "<=", 2, Sustained(2, "sessions"), activity=("run",), latest=True),
+     "Pain ≤ 2/10 for 2 consecutive sessions on runs"),
+    (Rule(SCALE, ">", 5, activity=("run",)), "Pain > 5/10 on runs"),
+])
+def test_a_criterion_on_some_activities_names_the_session_it_reads(rule, words):
+    assert rule.text() == words
+
+
+def test_the_handbooks_criteria_read_the_latest_and_its_signs_any_moment():
+    handbook = load_handbook(Path(__file__).resolve().parents[2])
+
+    def rules(rule):
+        return [one for part in rule.parts for one in rules(part)] if isinstance(rule, RuleGroup) else [rule]
+
+    protocol = handbook.protocols[0]
+    assert all(one.latest for phase in protocol.phases for criterion in phase.exit_criteria
+               for one in rules(criterion.rule))
+    assert not any(one.latest for sign in protocol.warning_signs if sign.rule for one in rules(sign.rule))
