@@ -12,16 +12,26 @@ pytestmark = pytest.mark.browser
 DRILL = "drills/clamshell/"
 
 CONTRAST = """(svg) => {
-  const rgb = (text) => text.match(/[\\d.]+/g).slice(0, 3).map(Number);
   const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
     .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
   let node = svg, background = 'rgba(0, 0, 0, 0)';
   while (node && (background === 'rgba(0, 0, 0, 0)' || background === 'transparent')) {
     background = getComputedStyle(node).backgroundColor; node = node.parentElement;
   }
-  const [a, b] = [lum(rgb(getComputedStyle(svg).color)), lum(rgb(background))];
+  // the ink as it shows: its colour (with its alpha) and the figure's opacity over the background
+  const parts = (text) => {  // 'rgb(r, g, b)', 'rgba(r, g, b, a)' or 'color(srgb r g b / a)' (channels 0-1)
+    const v = text.replace(/^color\\(srgb/, "").match(/[\\d.]+/g).map(Number);
+    const scale = text.startsWith("color(srgb") ? 255 : 1;
+    return [v.slice(0, 3).map((c) => c * scale), v.length > 3 ? v[3] : 1];
+  };
+  const [ink, inkAlpha] = parts(getComputedStyle(svg).color), [ground] = parts(background);
+  const alpha = inkAlpha * Number(getComputedStyle(svg).opacity);
+  const shown = ink.map((v, i) => v * alpha + ground[i] * (1 - alpha));
+  const [a, b] = [lum(shown), lum(ground)];
   return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 }"""
+
+INK = """(svg) => [getComputedStyle(svg).color, getComputedStyle(svg).opacity]"""
 
 
 @pytest.fixture
@@ -61,6 +71,9 @@ def test_the_figures_are_readable_in_both_colour_schemes(browser, site_url, sche
     assert phone.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
     for svg in phone.locator(".hb-figures svg").element_handles():
         assert svg.evaluate(CONTRAST) >= 4.5
+        color, opacity = svg.evaluate(INK)
+        # an opaque ink, faded as one layer: strokes and fills that overlap show no outline
+        assert not color.startswith("rgba(") and "/" not in color and float(opacity) < 1, (color, opacity)
     context.close()
 
 
