@@ -15,7 +15,11 @@ OPERATORS = {"<": (op.lt, "<"), "<=": (op.le, "≤"), "==": (op.eq, "="), ">=": 
 
 def look_back(days: int | None) -> str:
     """', in the last 7 days' for a rule's own look-back; nothing without one."""
-    return f", in the last {days} {'day' if days == 1 else 'days'}" if days else ""
+    return f", {_in_the_last(days)}" if days else ""
+
+
+def _in_the_last(days: int) -> str:
+    return f"in the last {days} {'day' if days == 1 else 'days'}"
 
 
 @dataclass(frozen=True)
@@ -114,11 +118,13 @@ class Rule:
         """'Pain during activity, up on the previous week by ≥ 2 points', '..., up on the previous week' (any rise); a
         fall said as one; any other change compared as it is ('..., change from the previous week < 1/10')."""
         name, period = self.measure.name, self.change.removesuffix("s")
-        if not self.between and self.value == 0 and self.operator in (">", "<"):
+        if self.between:
+            return f"{name}, change from the previous {period} {self.comparison()}"
+        if self.value == 0 and self.operator in (">", "<"):
             return f"{name}, {'up' if self.operator == '>' else 'down'} on the previous {period}"
-        if not self.between and self.operator in (">", ">=") and self.value > 0:
+        if self.operator in (">", ">=") and self.value > 0:
             return f"{name}, up on the previous {period} by {OPERATORS[self.operator][1]} {self._difference(self.value)}"
-        if not self.between and self.operator in ("<", "<=") and self.value < 0:
+        if self.operator in ("<", "<=") and self.value < 0:
             more = {"<": ">", "<=": ">="}[self.operator]
             return f"{name}, down on the previous {period} by {OPERATORS[more][1]} {self._difference(-self.value)}"
         return f"{name}, change from the previous {period} {self.comparison()}"
@@ -171,29 +177,16 @@ class RuleGroup:
         return self.measures[0]
 
     def text(self, with_look_back: bool = True, each_kind: bool = False) -> str:
-        """'Pain during activity 3-5/10; and pain settled by the next morning: yes'. A look-back for every part comes
-        first: 'In the last 14 days, numbness or tingling in the leg: yes; or fever or feeling unwell: yes'. A part's
+        """'Pain during activity 3-5/10; and Pain settled by the next morning: yes'. A look-back for every part comes
+        first: 'In the last 14 days, Numbness or tingling in the leg: yes; or Fever or feeling unwell: yes'. A part's
         own words end at the semicolon, so a look-back is never read as the last part's alone; each part says whether
-        it is read on each kind of session on its own (the group's ``by_activity``); groups inside go in brackets."""
+        it is read on each kind of session on its own (the group's ``by_activity``); groups inside go in brackets.
+        Measures keep their names as written (an eponym such as 'Ober test' keeps its capital)."""
         each_kind = self.by_activity or each_kind
         joined = f"; {'and' if self.combine == 'all' else 'or'} "
-        words = joined.join(_lower_first(f"({part.text(with_look_back, each_kind)})" if isinstance(part, RuleGroup)
-                                         else part.text(with_look_back, each_kind)) for part in self.parts)
-        within = look_back(self.within).removeprefix(", ") if with_look_back else ""
-        return f"{_upper_first(within)}, {words}" if within else _upper_first(words)
-
-
-def _lower_first(words: str) -> str:
-    """A part's words within a sentence: 'Pain during activity' -> 'pain during activity'; 'RPE' stays."""
-    start = 1 if words.startswith("(") else 0
-    if len(words) > start + 1 and words[start].isupper() and not words[start + 1].isupper():
-        return words[:start] + words[start].lower() + words[start + 1:]
-    return words
-
-
-def _upper_first(words: str) -> str:
-    start = 1 if words.startswith("(") else 0
-    return words[:start] + words[start:start + 1].upper() + words[start + 1:]
+        words = joined.join(f"({part.text(with_look_back, each_kind)})" if isinstance(part, RuleGroup)
+                            else part.text(with_look_back, each_kind) for part in self.parts)
+        return f"{_in_the_last(self.within).capitalize()}, {words}" if with_look_back and self.within else words
 
 
 @dataclass(eq=False)

@@ -167,7 +167,7 @@ def test_a_phase_whose_criteria_are_all_replaced_by_a_group(repository):
                     '      - all:\n          - {measure: pain-during, operator: "<=", value: 2}\n'
                     '          - {measure: hops-pain-free, operator: "==", value: true}\n')
     texts = sorted(change.text for change in repository.changes())
-    assert any("new criterion: In the last 7 days, pain during activity ≤ 2/10; and hops without pain: yes" in text
+    assert any("new criterion: In the last 7 days, Pain during activity ≤ 2/10; and Hops without pain: yes" in text
                for text in texts), texts
     assert any("criterion removed: Pain during activity ≤ 2/10" in text for text in texts), texts
 

@@ -146,30 +146,37 @@ RPE = Measure("rpe", "RPE of the session", "numeric", "Effort.", unit="/10")
 @pytest.mark.parametrize("group, words", [
     # a look-back of the whole group comes first, so it is not read as the last part's own
     (RuleGroup("any", [Rule(SCALE, ">", 5), Rule(SWELLING, "==", "marked")], within=14),
-     "In the last 14 days, pain > 5/10; or swelling at the knee: marked"),
+     "In the last 14 days, Pain > 5/10; or Swelling at the knee: marked"),
     # each part's own words end at the semicolon
     (RuleGroup("any", [Rule(SCALE, ">", 5, within=3), Rule(SCALE, ">", 5, within=7, by_activity=True)]),
-     "Pain > 5/10, in the last 3 days; or pain > 5/10, the latest of each kind of session, in the last 7 days"),
+     "Pain > 5/10, in the last 3 days; or Pain > 5/10, the latest of each kind of session, in the last 7 days"),
     (RuleGroup("all", [Rule(SCALE, "<=", 2, Sustained(3, "sessions")), Rule(SWELLING, "==", "none")], within=7),
-     "In the last 7 days, pain ≤ 2/10 for 3 consecutive sessions; and swelling at the knee: none"),
+     "In the last 7 days, Pain ≤ 2/10 for 3 consecutive sessions; and Swelling at the knee: none"),
     # a group read on each kind of session on its own: each part says how (consecutive sessions of one kind)
     (RuleGroup("any", [Rule(SCALE, ">", 5), Rule(SCALE, ">", 6, Sustained(2, "sessions"))], within=7,
                by_activity=True),
-     "In the last 7 days, pain > 5/10, the latest of each kind of session; "
-     "or pain > 6/10 for 2 consecutive sessions of the same kind"),
-    # a group inside another in brackets, its own look-back first inside them; a name in capitals stays so
+     "In the last 7 days, Pain > 5/10, the latest of each kind of session; "
+     "or Pain > 6/10 for 2 consecutive sessions of the same kind"),
+    # a group inside another in brackets, its own look-back first inside them
     (RuleGroup("any", [RuleGroup("all", [Rule(SCALE, ">", 2), Rule(RPE, ">", 7)], within=3), Rule(RPE, ">", 8)]),
-     "(In the last 3 days, pain > 2/10; and RPE of the session > 7/10); or RPE of the session > 8/10"),
+     "(In the last 3 days, Pain > 2/10; and RPE of the session > 7/10); or RPE of the session > 8/10"),
     (RuleGroup("any", [Rule(RPE, ">", 8), RuleGroup("all", [Rule(SCALE, ">", 2), Rule(RPE, ">", 7)], within=3)]),
-     "RPE of the session > 8/10; or (in the last 3 days, pain > 2/10; and RPE of the session > 7/10)"),
+     "RPE of the session > 8/10; or (In the last 3 days, Pain > 2/10; and RPE of the session > 7/10)"),
 ])
 def test_a_group_of_rules_reads_unambiguously(group, words):
     assert group.text() == words
 
 
+def test_a_group_keeps_each_measures_name_as_written():
+    """A name is the clinician's: an eponym keeps its capital wherever the measure stands in the group."""
+    ober = Measure("ober", "Ober test positive", "boolean", "Test.")
+    group = RuleGroup("any", [Rule(SCALE, ">", 5), Rule(ober, "==", True)], within=14)
+    assert group.text() == "In the last 14 days, Pain > 5/10; or Ober test positive: yes"
+
+
 def test_a_group_without_its_look_back_names_only_its_parts():
     group = RuleGroup("all", [Rule(SCALE, "<=", 2), Rule(SWELLING, "==", "none")], within=7)
-    assert group.text(with_look_back=False) == "Pain ≤ 2/10; and swelling at the knee: none"
+    assert group.text(with_look_back=False) == "Pain ≤ 2/10; and Swelling at the knee: none"
 
 
 @pytest.mark.parametrize("rule, words", [
